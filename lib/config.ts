@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { BAR_INTERVALS } from "@/lib/domain/market-data";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const csv = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, "must be a non-negative decimal number");
+
+/** Every environment variable the platform reads, with its default. The README's table mirrors this. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  NEXT_PUBLIC_REALTIME_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ACCOUNT_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, "lower-case letters, digits and dashes").default("demo"),
+  INITIAL_CASH: decimalString.default("100000"),
+  TRADING_MODE: z.enum(["paper", "live"]).default("paper"),
+  MARKET_FEEDS: csv.pipe(z.array(z.enum(["sim", "replay"])).min(1)).default(["sim"]),
+  SIM_SEED: z.coerce.number().int().default(42),
+  SIM_SYMBOLS: csv.pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}$/)).min(1)).default(["BTCUSDT", "ETHUSDT"]),
+  SIM_TICKS_PER_SECOND: z.coerce.number().positive().max(100_000).default(8),
+  REPLAY_FILE: z.string().optional(),
+  REPLAY_SYMBOL: z.string().regex(/^[A-Z0-9]{2,20}$/).default("REPLAY"),
+  REPLAY_SPEED: z.coerce.number().nonnegative().default(1),
+  REPLAY_LOOP: bool.default(false),
+  STRATEGY_ENABLED: bool.default(true),
+  STRATEGY_INTERVAL: z.enum(BAR_INTERVALS).default("1m"),
+  STRATEGY_FAST: z.coerce.number().int().min(1).default(5),
+  STRATEGY_SLOW: z.coerce.number().int().min(2).default(20),
+  STRATEGY_NOTIONAL: decimalString.default("1000"),
+  PAPER_SLIPPAGE_BPS: z.coerce.number().min(0).max(1000).default(1),
+  PAPER_MAKER_FEE_BPS: z.coerce.number().min(0).max(1000).default(1),
+  PAPER_TAKER_FEE_BPS: z.coerce.number().min(0).max(1000).default(5),
+  PAPER_PARTIAL_FILLS: bool.default(true),
+  MAX_ORDER_NOTIONAL: decimalString.default("50000"),
+  MAX_POSITION_SIZE: decimalString.default("0.25"),
+  TICK_BATCH_SIZE: z.coerce.number().int().min(1).default(500),
+  TICK_FLUSH_MS: z.coerce.number().int().min(10).default(250),
+  TICK_BUFFER_MAX: z.coerce.number().int().min(1000).default(200_000),
+  SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
+  ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  const config = result.data;
+  if (config.STRATEGY_FAST >= config.STRATEGY_SLOW) throw new ConfigError(["STRATEGY_FAST: must be smaller than STRATEGY_SLOW"]);
+  if (config.MARKET_FEEDS.includes("replay") && !config.REPLAY_FILE) throw new ConfigError(["REPLAY_FILE: required when MARKET_FEEDS includes replay"]);
+  if (config.TRADING_MODE === "live") throw new ConfigError(["TRADING_MODE: live trading needs a live venue, and none is configured yet; use paper"]);
+  return config;
+}
+
+let cached: Config | undefined;
+
+/** The process's validated configuration; the only place that reads process.env. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export function runMode(config: Config): "embedded" | "split" {
+  return config.DATABASE_URL ? "split" : "embedded";
+}

@@ -1,0 +1,45 @@
+export type AggressorSide = "buy" | "sell";
+
+/** One trade print from a feed. Market data may use floats; money never does. */
+export interface Tick {
+  symbol: string;
+  /** Exchange time, Unix ms. */
+  ts: number;
+  price: number;
+  size: number;
+  side: AggressorSide;
+  /** Per-symbol sequence number assigned by the feed, starting at 1. */
+  seq: number;
+}
+
+export const BAR_INTERVALS = ["1s", "1m", "5m", "1h"] as const;
+export type BarInterval = (typeof BAR_INTERVALS)[number];
+
+export const INTERVAL_MS: Record<BarInterval, number> = { "1s": 1_000, "1m": 60_000, "5m": 300_000, "1h": 3_600_000 };
+
+export interface Bar {
+  symbol: string;
+  interval: BarInterval;
+  /** Bar open time, Unix ms, aligned to the interval. */
+  openTime: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  trades: number;
+  /** True once the interval has ended and the bar can no longer change. */
+  closed: boolean;
+}
+
+export type FeedKind = "sim" | "replay";
+export type FeedState = "starting" | "live" | "stopped" | "finished" | "error";
+
+export interface FeedStatus {
+  name: string;
+  kind: FeedKind;
+  state: FeedState;
+  symbols: string[];
+  lastTickAt: number | null;
+  ticks: number;
+}
