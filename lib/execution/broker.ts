@@ -1,0 +1,33 @@
+import type { Tick } from "@/lib/domain/market-data";
+import type { Fill, Order } from "@/lib/domain/order";
+
+/**
+ * What a venue reports. Each event carries the order as it is after the event, so the engine can persist
+ * `event.order` as-is. Events come back from the call that caused them, in order, never later.
+ */
+export type BrokerEvent =
+  | { type: "accepted"; order: Order }
+  | { type: "rejected"; order: Order; reason: string }
+  | { type: "fill"; order: Order; fill: Fill }
+  | { type: "canceled"; order: Order };
+
+export type BrokerEventType = BrokerEvent["type"];
+
+export const CANCEL_REJECT_REASONS = ["ORDER_NOT_FOUND", "ORDER_NOT_OPEN"] as const;
+export type CancelRejectReason = (typeof CANCEL_REJECT_REASONS)[number];
+
+/** A refused cancel leaves the order untouched, so it is a result of the call, not an order event. */
+export type CancelResult =
+  | { ok: true; events: readonly BrokerEvent[] }
+  | { ok: false; orderId: string; reason: CancelRejectReason };
+
+export interface Broker {
+  readonly venue: string;
+  /** Sends a NEW order. Rejections are events, not exceptions. */
+  submit(order: Order): readonly BrokerEvent[];
+  cancel(orderId: string): CancelResult;
+  /** Feeds one trade print; returns the fills (and their orders) it caused. */
+  onTick(tick: Tick): readonly BrokerEvent[];
+  /** Orders resting at the venue, for reconciliation. */
+  openOrders(): Order[];
+}

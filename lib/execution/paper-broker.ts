@@ -1,0 +1,204 @@
+import type { Decimal } from "decimal.js";
+import type { Instrument } from "@/lib/domain/instrument";
+import type { Tick } from "@/lib/domain/market-data";
+import type { Fill, Order } from "@/lib/domain/order";
+import { dec, floorToStep, priceToDecimal, type DecimalInput } from "@/lib/domain/money";
+import { transition } from "@/lib/domain/order-state-machine";
+import type { Broker, BrokerEvent, CancelResult } from "@/lib/execution/broker";
+import { feeFor } from "@/lib/execution/fee-model";
+import { boundedByLimit, takerPrice } from "@/lib/execution/fill-price";
+import { applyExecution, buildFill, defaultFillId, remainingQuantity } from "@/lib/execution/order-fill";
+import { parseDecimal, validateOrderShape } from "@/lib/execution/order-validation";
+import { RestingBook, restingTrigger, type RestingOrder } from "@/lib/execution/resting-book";
+
+export const PAPER_REJECT_REASONS = ["UNKNOWN_SYMBOL", "INVALID_QUANTITY", "INVALID_PRICE", "NO_MARKET_PRICE"] as const;
+export type PaperRejectReason = (typeof PAPER_REJECT_REASONS)[number];
+
+export interface PaperBrokerConfig {
+  instruments: readonly Instrument[];
+  slippageBps: DecimalInput;
+  makerFeeBps: DecimalInput;
+  takerFeeBps: DecimalInput;
+  /** Resting limits fill against each print's size (rounded down to the lot) instead of in full. */
+  partialFills: boolean;
+  /** Fill id; receives the order after the fill. Default `${order.id}:${cumulative filled quantity}`. */
+  idFactory?: (orderAfterFill: Order) => string;
+  /** Clock for fill ts and order updatedAt; the backtest passes its simulated clock. */
+  now?: () => number;
+  venue?: string;
+}
+
+interface SymbolState {
+  instrument: Instrument;
+  halfTick: number;
+  /** Last trade price as the feed sent it; NaN until the first print. */
+  last: number;
+  book: RestingBook;
+}
+
+const NO_EVENTS: readonly BrokerEvent[] = Object.freeze([]);
+
+/** The paper venue: fills against the engine's trade prints. Synchronous: every call returns its events. */
+export class PaperBroker implements Broker {
+  readonly venue: string;
+  private readonly symbols = new Map<string, SymbolState>();
+  private readonly resting = new Map<string, RestingOrder>();
+  private readonly slippageBps: Decimal;
+  private readonly makerFeeBps: Decimal;
+  private readonly takerFeeBps: Decimal;
+  private readonly fillId: (orderAfterFill: Order) => string;
+  private readonly now: () => number;
+  private seq = 0;
+
+  constructor(private readonly config: PaperBrokerConfig) {
+    this.venue = config.venue ?? "paper";
+    this.slippageBps = dec(config.slippageBps);
+    this.makerFeeBps = dec(config.makerFeeBps);
+    this.takerFeeBps = dec(config.takerFeeBps);
+    this.fillId = config.idFactory ?? defaultFillId;
+    this.now = config.now ?? Date.now;
+    for (const instrument of config.instruments) {
+      const halfTick = Number(instrument.tickSize) / 2;
+      this.symbols.set(instrument.symbol, { instrument, halfTick, last: Number.NaN, book: new RestingBook() });
+    }
+  }
+
+  /** Submitting an order id that is already resting is a no-op (returns no events). */
+  submit(order: Order): readonly BrokerEvent[] {
+    if (this.resting.has(order.id)) return NO_EVENTS;
+    const state = this.symbols.get(order.symbol);
+    if (state === undefined) return [this.reject(order, "UNKNOWN_SYMBOL")];
+    const invalid = validateOrderShape(order, state.instrument);
+    if (invalid !== null) return [this.reject(order, invalid)];
+    if (order.type === "MARKET" && Number.isNaN(state.last)) return [this.reject(order, "NO_MARKET_PRICE")];
+
+    const accepted = this.withStatus(order, transition(order.status, { type: "ACCEPT" }));
+    const events: BrokerEvent[] = [{ type: "accepted", order: accepted }];
+    events.push(...this.onArrival(accepted, state));
+    return events;
+  }
+
+  cancel(orderId: string): CancelResult {
+    const entry = this.resting.get(orderId);
+    if (entry === undefined) return { ok: false, orderId, reason: "ORDER_NOT_OPEN" };
+    this.unrest(entry);
+    return { ok: true, events: [this.cancelEvent(entry.order)] };
+  }
+
+  onTick(tick: Tick): readonly BrokerEvent[] {
+    const state = this.symbols.get(tick.symbol);
+    const price = tick.price;
+    if (state === undefined || !(price > 0 && price < Infinity)) return NO_EVENTS;
+    state.last = price;
+    if (!state.book.mayTrigger(price)) return NO_EVENTS;
+    return this.matchPrint(state, tick);
+  }
+
+  openOrders(): Order[] {
+    return [...this.resting.values()].sort((a, b) => a.seq - b.seq).map((e) => e.order);
+  }
+
+  /** Re-loads resting orders (ACCEPTED or PARTIALLY_FILLED LIMIT/STOP) after a restart; all or nothing: throws on anything else. */
+  restore(openOrders: readonly Order[]): void {
+    const ordered = [...openOrders].sort((a, b) => a.createdAt - b.createdAt);
+    const states = ordered.map((order) => {
+      const state = this.symbols.get(order.symbol);
+      if (state === undefined || !isRestable(order, state.instrument)) {
+        throw new RangeError(`Cannot restore order ${order.id} (${order.type} ${order.status} ${order.symbol})`);
+      }
+      return state;
+    });
+    ordered.forEach((order, i) => {
+      if (!this.resting.has(order.id)) this.rest(order, states[i] as SymbolState);
+    });
+  }
+
+  private onArrival(order: Order, state: SymbolState): BrokerEvent[] {
+    if (order.type === "MARKET") return [this.takerFill(order, state, state.last)];
+    const price = dec(order.price ?? "0");
+    const hasLast = !Number.isNaN(state.last);
+    const touch = hasLast ? priceToDecimal(state.last, state.instrument.tickSize) : null;
+    if (order.type === "LIMIT") {
+      const marketable = touch !== null && (order.side === "BUY" ? price.gte(touch) : price.lte(touch));
+      if (marketable) return [this.takerFill(order, state, state.last, price)];
+      if (order.timeInForce === "IOC") return [this.cancelEvent(order)];
+    } else {
+      const triggered = touch !== null && (order.side === "BUY" ? touch.gte(price) : touch.lte(price));
+      if (triggered) return [this.takerFill(order, state, state.last)];
+    }
+    this.rest(order, state);
+    return [];
+  }
+
+  private matchPrint(state: SymbolState, tick: Tick): BrokerEvent[] {
+    const events: BrokerEvent[] = [];
+    const lot = state.instrument.lotSize;
+    let available = this.config.partialFills && tick.size > 0 ? dec(tick.size) : dec(0);
+    for (const entry of state.book.triggeredBy(tick.price)) {
+      if (entry.order.type === "STOP") {
+        events.push(this.takerFill(entry.order, state, tick.price));
+        this.unrest(entry);
+        continue;
+      }
+      const remaining = remainingQuantity(entry.order);
+      const qty = this.config.partialFills ? floorToStep(minDecimal(remaining, available), lot) : remaining;
+      if (qty.isZero()) continue;
+      available = available.sub(qty);
+      const event = this.execute(entry.order, qty, entry.price, "MAKER");
+      events.push(event);
+      if (event.order.status === "FILLED") this.unrest(entry);
+      else entry.order = event.order;
+    }
+    return events;
+  }
+
+  /** Fills the whole remaining quantity at the slipped touch, capped by the limit when there is one. */
+  private takerFill(order: Order, state: SymbolState, last: number, limit?: Decimal): BrokerEvent & { type: "fill" } {
+    const tick = state.instrument.tickSize;
+    const slipped = takerPrice(priceToDecimal(last, tick), order.side, this.slippageBps, tick);
+    const price = limit === undefined ? slipped : boundedByLimit(slipped, limit, order.side);
+    return this.execute(order, remainingQuantity(order), price, "TAKER");
+  }
+
+  private execute(order: Order, qty: Decimal, price: Decimal, liquidity: Fill["liquidity"]): BrokerEvent & { type: "fill" } {
+    const ts = this.now();
+    const fee = feeFor(qty.mul(price), liquidity === "MAKER" ? this.makerFeeBps : this.takerFeeBps);
+    const updated = applyExecution(order, qty, price, ts);
+    const fill = buildFill(updated, { id: this.fillId(updated), quantity: qty, price, fee, liquidity, ts });
+    return { type: "fill", order: updated, fill };
+  }
+
+  private rest(order: Order, state: SymbolState): void {
+    const price = parseDecimal(order.price) ?? dec(0);
+    const entry: RestingOrder = { order, seq: ++this.seq, price, ...restingTrigger(order, price, state.halfTick) };
+    this.resting.set(order.id, entry);
+    state.book.add(entry);
+  }
+
+  private unrest(entry: RestingOrder): void {
+    this.resting.delete(entry.order.id);
+    this.symbols.get(entry.order.symbol)?.book.remove(entry);
+  }
+
+  private reject(order: Order, reason: PaperRejectReason): BrokerEvent {
+    const rejected = { ...this.withStatus(order, transition(order.status, { type: "REJECT" })), rejectReason: reason };
+    return { type: "rejected", order: rejected, reason };
+  }
+
+  private cancelEvent(order: Order): BrokerEvent {
+    return { type: "canceled", order: this.withStatus(order, transition(order.status, { type: "CANCEL" })) };
+  }
+
+  private withStatus(order: Order, status: Order["status"]): Order {
+    return { ...order, status, updatedAt: this.now() };
+  }
+}
+
+function isRestable(order: Order, instrument: Instrument): boolean {
+  const resting = order.status === "ACCEPTED" || order.status === "PARTIALLY_FILLED";
+  return resting && order.type !== "MARKET" && validateOrderShape(order, instrument) === null && remainingQuantity(order).gt(0);
+}
+
+function minDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.lt(b) ? a : b;
+}
