@@ -2,9 +2,9 @@ CREATE TABLE "instruments" (
 	"symbol" text PRIMARY KEY NOT NULL,
 	"base_asset" text NOT NULL,
 	"quote_asset" text NOT NULL,
-	"tick_size" numeric(38, 18) NOT NULL,
-	"lot_size" numeric(38, 18) NOT NULL,
-	"min_qty" numeric(38, 18) NOT NULL,
+	"tick_size" numeric NOT NULL,
+	"lot_size" numeric NOT NULL,
+	"min_qty" numeric NOT NULL,
 	"venue" text DEFAULT 'paper' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -26,8 +26,8 @@ CREATE TABLE "ticks" (
 	"symbol" text NOT NULL,
 	"ts" timestamp with time zone NOT NULL,
 	"seq" bigint NOT NULL,
-	"price" numeric(38, 18) NOT NULL,
-	"size" numeric(38, 18) NOT NULL,
+	"price" numeric NOT NULL,
+	"size" numeric NOT NULL,
 	"side" text NOT NULL,
 	CONSTRAINT "ticks_symbol_ts_seq_pk" PRIMARY KEY("symbol","ts","seq")
 );
@@ -39,9 +39,9 @@ CREATE TABLE "fills" (
 	"account_id" text NOT NULL,
 	"symbol" text NOT NULL,
 	"side" text NOT NULL,
-	"quantity" numeric(38, 18) NOT NULL,
-	"price" numeric(38, 18) NOT NULL,
-	"fee" numeric(38, 18) NOT NULL,
+	"quantity" numeric NOT NULL,
+	"price" numeric NOT NULL,
+	"fee" numeric NOT NULL,
 	"liquidity" text NOT NULL,
 	"ts" timestamp with time zone NOT NULL
 );
@@ -63,11 +63,11 @@ CREATE TABLE "orders" (
 	"side" text NOT NULL,
 	"type" text NOT NULL,
 	"time_in_force" text NOT NULL,
-	"quantity" numeric(38, 18) NOT NULL,
-	"price" numeric(38, 18),
+	"quantity" numeric NOT NULL,
+	"price" numeric,
 	"status" text NOT NULL,
-	"filled_quantity" numeric(38, 18) DEFAULT '0' NOT NULL,
-	"average_fill_price" numeric(38, 18),
+	"filled_quantity" numeric DEFAULT '0' NOT NULL,
+	"average_fill_price" numeric,
 	"reject_reason" text,
 	"venue" text NOT NULL,
 	"source" text NOT NULL,
@@ -78,29 +78,28 @@ CREATE TABLE "orders" (
 CREATE TABLE "account_snapshots" (
 	"account_id" text NOT NULL,
 	"ts" timestamp with time zone NOT NULL,
-	"equity" numeric(38, 18) NOT NULL,
-	"cash" numeric(38, 18) NOT NULL,
-	"unrealized_pnl" numeric(38, 18) NOT NULL,
-	"realized_pnl" numeric(38, 18) NOT NULL,
+	"equity" numeric NOT NULL,
+	"cash" numeric NOT NULL,
+	"unrealized_pnl" numeric NOT NULL,
+	"realized_pnl" numeric NOT NULL,
 	CONSTRAINT "account_snapshots_account_id_ts_pk" PRIMARY KEY("account_id","ts")
 );
 --> statement-breakpoint
 CREATE TABLE "accounts" (
 	"id" text PRIMARY KEY NOT NULL,
 	"currency" text NOT NULL,
-	"initial_cash" numeric(38, 18) NOT NULL,
-	"cash" numeric(38, 18) NOT NULL,
-	"fees" numeric(38, 18) DEFAULT '0' NOT NULL,
-	"realized_pnl" numeric(38, 18) DEFAULT '0' NOT NULL,
+	"initial_cash" numeric NOT NULL,
+	"cash" numeric NOT NULL,
+	"fees" numeric DEFAULT '0' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "positions" (
 	"account_id" text NOT NULL,
 	"symbol" text NOT NULL,
-	"quantity" numeric(38, 18) NOT NULL,
-	"average_price" numeric(38, 18) NOT NULL,
-	"realized_pnl" numeric(38, 18) NOT NULL,
+	"quantity" numeric NOT NULL,
+	"cost_basis" numeric NOT NULL,
+	"realized_pnl" numeric NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "positions_account_id_symbol_pk" PRIMARY KEY("account_id","symbol")
 );
@@ -111,7 +110,7 @@ CREATE TABLE "signals" (
 	"ts" timestamp with time zone NOT NULL,
 	"source" text NOT NULL,
 	"direction" text NOT NULL,
-	"confidence" numeric(38, 18),
+	"confidence" numeric,
 	"detail" jsonb
 );
 --> statement-breakpoint

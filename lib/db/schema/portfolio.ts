@@ -7,7 +7,6 @@ export const accounts = pgTable("accounts", {
   initialCash: money("initial_cash").notNull(),
   cash: money("cash").notNull(),
   fees: money("fees").notNull().default("0"),
-  realizedPnl: money("realized_pnl").notNull().default("0"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
@@ -17,7 +16,8 @@ export const positions = pgTable(
     accountId: text("account_id").notNull().references(() => accounts.id),
     symbol: text("symbol").notNull(),
     quantity: money("quantity").notNull(),
-    averagePrice: money("average_price").notNull(),
+    /** Signed entry notional of the open quantity; the average price is derived from it. */
+    costBasis: money("cost_basis").notNull(),
     realizedPnl: money("realized_pnl").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/** Commands the web sends to the engine over the bus; the engine validates them again on arrival. */
+export const COMMANDS = {
+  submitOrder: "orders.submit",
+  cancelOrder: "orders.cancel",
+  killSwitch: "risk.kill-switch",
+} as const;
+
+const decimal = z.string().regex(/^\d{1,20}(\.\d{1,18})?$/, "must be a positive decimal number like 0.01");
+const positiveDecimal = decimal.refine((v) => Number(v) > 0, "must be greater than 0");
+
+export const clientOrderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,36}$/, "1-36 letters, digits, '-' or '_'");
+
+/** What a person or program may ask for; unknown fields are refused. */
+export const orderRequestSchema = z
+  .object({
+    clientOrderId: clientOrderIdSchema.optional(),
+    symbol: z.string().regex(/^[A-Z0-9]{2,20}$/, "upper-case symbol like BTCUSDT"),
+    side: z.enum(["BUY", "SELL"]),
+    type: z.enum(["MARKET", "LIMIT", "STOP"]),
+    quantity: positiveDecimal,
+    price: positiveDecimal.optional(),
+    timeInForce: z.enum(["GTC", "IOC"]).default("GTC"),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.type !== "MARKET" && !o.price) ctx.addIssue({ code: "custom", path: ["price"], message: `required for ${o.type} orders` });
+    if (o.type === "MARKET" && o.price) ctx.addIssue({ code: "custom", path: ["price"], message: "not allowed for MARKET orders" });
+  });
+
+export type OrderRequest = z.infer<typeof orderRequestSchema>;
+
+export const submitOrderCommandSchema = z.object({
+  clientOrderId: clientOrderIdSchema,
+  accountId: z.string(),
+  symbol: z.string(),
+  side: z.enum(["BUY", "SELL"]),
+  type: z.enum(["MARKET", "LIMIT", "STOP"]),
+  quantity: positiveDecimal,
+  price: positiveDecimal.optional(),
+  timeInForce: z.enum(["GTC", "IOC"]),
+  source: z.enum(["dashboard", "api", "strategy", "backtest"]),
+  actor: z.string(),
+});
+export type SubmitOrderCommand = z.infer<typeof submitOrderCommandSchema>;
+
+export const cancelOrderCommandSchema = z.object({ accountId: z.string(), orderId: z.string().uuid(), actor: z.string() });
+export type CancelOrderCommand = z.infer<typeof cancelOrderCommandSchema>;
+
+export const killSwitchCommandSchema = z.object({ accountId: z.string(), engaged: z.boolean(), actor: z.string() });
+export type KillSwitchCommand = z.infer<typeof killSwitchCommandSchema>;

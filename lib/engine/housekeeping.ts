@@ -1,0 +1,43 @@
+import type { Logger } from "pino";
+import type { Config } from "@/lib/config";
+import type { DatabaseHandle } from "@/lib/db/client";
+import type { BarAggregator } from "@/lib/market/bar-aggregator";
+import type { Portfolio } from "@/lib/portfolio/portfolio";
+import { writeSnapshot } from "./persistence/account-store";
+import { writeHeartbeat } from "./persistence/heartbeat";
+
+export interface HousekeepingDeps {
+  database: DatabaseHandle;
+  config: Config;
+  accountId: string;
+  instance: string;
+  portfolio: Portfolio;
+  aggregator: BarAggregator;
+  log: Logger;
+  status: () => Record<string, unknown>;
+}
+
+/** Periodic work: close bars of quiet markets, snapshot equity for the curve, and prove liveness. */
+export function startHousekeeping(deps: HousekeepingDeps): { stop(): Promise<void> } {
+  const { database, config, accountId, portfolio, log } = deps;
+  const safely = (name: string, job: () => Promise<unknown>) => () => void job().catch((error: unknown) => log.warn({ err: error }, `${name} failed`));
+  const snapshot = () => writeSnapshot(database.db, {
+    accountId, ts: Date.now(), equity: portfolio.equity().toFixed(), cash: portfolio.cash().toFixed(),
+    unrealizedPnl: portfolio.unrealizedPnl().toFixed(), realizedPnl: portfolio.realizedPnl().toFixed(),
+  });
+  const heartbeat = (state: string) => writeHeartbeat(database.db, "engine", deps.instance, { state, ...deps.status() });
+  const timers = [
+    setInterval(() => deps.aggregator.closeDue(Date.now()), 1_000),
+    setInterval(safely("account snapshot", snapshot), config.SNAPSHOT_INTERVAL_MS),
+    setInterval(safely("heartbeat", () => heartbeat("running")), config.HEARTBEAT_INTERVAL_MS),
+  ];
+  safely("account snapshot", snapshot)();
+  safely("heartbeat", () => heartbeat("running"))();
+  return {
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await snapshot().catch(() => undefined);
+      await heartbeat("stopped").catch(() => undefined);
+    },
+  };
+}

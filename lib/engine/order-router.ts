@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { BusRemoteError } from "@/lib/bus/bus";
+import { appendAudit } from "@/lib/db/audit";
+import type { Database } from "@/lib/db/client";
+import type { Instrument } from "@/lib/domain/instrument";
+import { dec } from "@/lib/domain/money";
+import type { Order } from "@/lib/domain/order";
+import { transition } from "@/lib/domain/order-state-machine";
+import type { Broker, BrokerEvent } from "@/lib/execution/broker";
+import type { Portfolio } from "@/lib/portfolio/portfolio";
+import type { PreTradeGate } from "@/lib/risk/pre-trade-gate";
+import type { SubmitOrderCommand } from "./commands";
+import type { LivePublisher } from "./live-publisher";
+import type { AccountingAfterFill, OrderJournal } from "./persistence/order-journal";
+import { recordRiskEvent } from "./persistence/risk-store";
+import type { RiskState } from "./risk-state";
+import type { SerialQueue } from "./serial-queue";
+
+/** A venue whose resting orders can be handed back after a restart (the paper venue keeps them in memory). */
+export type RestorableBroker = Broker & { restore(openOrders: readonly Order[]): void };
+
+export interface OrderRouterDeps {
+  accountId: string;
+  instruments: ReadonlyMap<string, Instrument>;
+  broker: RestorableBroker;
+  portfolio: Portfolio;
+  risk: RiskState;
+  gate: PreTradeGate;
+  journal: OrderJournal;
+  db: Database;
+  queue: SerialQueue;
+  publisher: LivePublisher;
+  /** Latest trade price, or null when missing or stale (the gate then fails closed). */
+  referencePrice: (symbol: string) => number | null;
+  log: Logger;
+  now: () => number;
+}
+
+type PersistStep = { event: BrokerEvent; after?: AccountingAfterFill };
+
+/** The trading path: intent -> pre-trade gate -> persisted NEW order -> venue -> events -> fills applied once. */
+export class OrderRouter {
+  constructor(private readonly deps: OrderRouterDeps) {}
+
+  async submit(command: SubmitOrderCommand): Promise<Order> {
+    const { deps } = this;
+    const intent = { ...command, accountId: deps.accountId };
+    const decision = deps.gate({
+      instrument: deps.instruments.get(intent.symbol),
+      referencePrice: deps.referencePrice(intent.symbol),
+      positionQuantity: deps.portfolio.positionQuantity(intent.symbol),
+      equity: deps.portfolio.equity(),
+      limits: deps.risk.limits,
+      state: deps.risk.current(),
+    }, intent);
+    if (!decision.approved) {
+      const { code, message } = decision.rejection;
+      void recordRiskEvent(deps.db, { accountId: deps.accountId, code, message, detail: { clientOrderId: intent.clientOrderId, symbol: intent.symbol, source: intent.source } })
+        .catch((error: unknown) => deps.log.error({ err: error }, "failed to record risk event"));
+      throw new BusRemoteError(code, message);
+    }
+    const now = deps.now();
+    const order: Order = {
+      id: randomUUID(), clientOrderId: intent.clientOrderId, accountId: deps.accountId, symbol: intent.symbol, side: intent.side,
+      type: intent.type, quantity: dec(intent.quantity).toFixed(), price: intent.price === undefined ? undefined : dec(intent.price).toFixed(),
+      timeInForce: intent.timeInForce, source: intent.source, status: "NEW", filledQuantity: "0", averageFillPrice: null,
+      rejectReason: null, venue: deps.broker.venue, createdAt: now, updatedAt: now,
+    };
+    const stored = await deps.queue.push(() => deps.journal.insertNew(order));
+    if (!stored.inserted) return stored.existing;
+    void appendAudit(deps.db, { actor: command.actor, action: "order.submit", target: order.id, details: { clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, quantity: order.quantity, price: order.price ?? null, source: order.source } })
+      .catch((error: unknown) => deps.log.error({ err: error }, "audit append failed"));
+    deps.publisher.order(order);
+    const final = await this.handle(deps.broker.submit(order));
+    return final.get(order.id) ?? order;
+  }
+
+  async cancel(orderId: string, actor: string): Promise<Order> {
+    const result = this.deps.broker.cancel(orderId);
+    if (!result.ok) throw new BusRemoteError(result.reason, `Order ${orderId} cannot be canceled (${result.reason})`);
+    void appendAudit(this.deps.db, { actor, action: "order.cancel", target: orderId }).catch(() => undefined);
+    const final = await this.handle(result.events);
+    return final.get(orderId)!;
+  }
+
+  async cancelAll(actor: string): Promise<number> {
+    const open = this.deps.broker.openOrders();
+    for (const order of open) await this.cancel(order.id, actor);
+    return open.length;
+  }
+
+  /**
+   * Applies fills to the portfolio at once (marks and risk need them now), then persists every event in order.
+   * Resolves with the last state of each order once it is durable.
+   */
+  handle(events: readonly BrokerEvent[]): Promise<Map<string, Order>> {
+    const steps: PersistStep[] = [];
+    for (const event of events) {
+      if (event.type !== "fill") {
+        steps.push({ event });
+        continue;
+      }
+      this.deps.portfolio.applyFill(event.fill);
+      steps.push({ event, after: this.accountingAfter(event.fill.symbol) });
+    }
+    return this.deps.queue.push(() => this.persist(steps));
+  }
+
+  private async persist(steps: PersistStep[]): Promise<Map<string, Order>> {
+    const latest = new Map<string, Order>();
+    for (const { event, after } of steps) {
+      if (event.type === "fill") {
+        const applied = await this.deps.journal.recordFill(event.order, event.fill, after!);
+        if (applied) this.deps.publisher.fill(event.fill);
+      } else {
+        const detail = event.type === "rejected" ? { reason: event.reason } : undefined;
+        await this.deps.journal.recordStatus(event.order, event.type.toUpperCase(), detail);
+      }
+      latest.set(event.order.id, event.order);
+      this.deps.publisher.order(event.order);
+    }
+    return latest;
+  }
+
+  private accountingAfter(symbol: string): AccountingAfterFill {
+    const position = this.deps.portfolio.position(symbol)!;
+    return {
+      position: { symbol, quantity: position.quantity.toFixed(), costBasis: position.costBasis.toFixed(), realizedPnl: position.realizedPnl.toFixed() },
+      account: { cash: this.deps.portfolio.cash().toFixed(), fees: this.deps.portfolio.fees().toFixed() },
+    };
+  }
+
+  /**
+   * After a restart: resting orders go back to the paper venue. Orders that never reached it (NEW) or whose
+   * outcome was unknown are canceled, since an in-process venue that restarted holds no record of them.
+   */
+  async restore(open: Order[]): Promise<void> {
+    const resting = open.filter((o) => o.status === "ACCEPTED" || o.status === "PARTIALLY_FILLED");
+    this.deps.broker.restore(resting);
+    for (const order of open.filter((o) => o.status === "NEW" || o.status === "UNKNOWN")) {
+      const status = order.status === "NEW" ? transition("NEW", { type: "CANCEL" }) : transition("UNKNOWN", { type: "RESOLVE", to: "CANCELED" });
+      const canceled: Order = { ...order, status, updatedAt: this.deps.now() };
+      await this.deps.queue.push(() => this.deps.journal.recordStatus(canceled, "CANCELED", { reason: "not at the venue after an engine restart" }));
+    }
+  }
+}

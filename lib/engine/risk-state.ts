@@ -1,0 +1,32 @@
+import type { RiskLimits, RiskStateName, RiskView } from "@/lib/domain/account";
+
+/** The account's trading state and limits, held in memory by the engine and persisted on every change. */
+export class RiskState {
+  constructor(
+    private readonly accountId: string,
+    readonly limits: RiskLimits,
+    private state: RiskStateName = "ACTIVE",
+    private reason: string | null = null,
+    private updatedAt = 0,
+  ) {}
+
+  current(): RiskStateName {
+    return this.state;
+  }
+
+  set(state: RiskStateName, reason: string | null, at = Date.now()): boolean {
+    if (state === this.state && reason === this.reason) return false;
+    this.state = state;
+    this.reason = reason;
+    this.updatedAt = at;
+    return true;
+  }
+
+  stored(): { state: RiskStateName; reason: string | null; updatedAt: number } {
+    return { state: this.state, reason: this.reason, updatedAt: this.updatedAt };
+  }
+
+  view(): RiskView {
+    return { accountId: this.accountId, state: this.state, reason: this.reason, updatedAt: this.updatedAt, limits: this.limits };
+  }
+}

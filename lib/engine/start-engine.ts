@@ -1,0 +1,166 @@
+import { hostname } from "node:os";
+import { BusRemoteError } from "@/lib/bus/bus";
+import { appendAudit } from "@/lib/db/audit";
+import type { RiskView } from "@/lib/domain/account";
+import type { FeedStatus, Tick } from "@/lib/domain/market-data";
+import { PaperBroker } from "@/lib/execution/paper-broker";
+import { logger } from "@/lib/logger";
+import { BarAggregator } from "@/lib/market/bar-aggregator";
+import type { RealtimeSink } from "@/lib/realtime/sink";
+import { createPreTradeGate } from "@/lib/risk/pre-trade-gate";
+import type { Services } from "@/lib/runtime/services";
+import { COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, submitOrderCommandSchema } from "./commands";
+import { createFeeds } from "./feeds";
+import { LivePublisher } from "./live-publisher";
+import { createMarketWriters } from "./market-writers";
+import { OrderRouter } from "./order-router";
+import { ensureAccount, upsertInstruments } from "./persistence/account-store";
+import { latestPrices } from "./persistence/latest-prices";
+import { OrderJournal } from "./persistence/order-journal";
+import { loadRiskState, recordRiskEvent, saveRiskState } from "./persistence/risk-store";
+import { startHousekeeping } from "./housekeeping";
+import { restorePortfolio } from "./restore-portfolio";
+import { RiskState } from "./risk-state";
+import { SerialQueue } from "./serial-queue";
+import { StrategyRunner } from "./strategy-runner";
+import { warmUpHistory } from "./warm-up";
+
+export interface Engine {
+  stop(): Promise<void>;
+  feeds(): FeedStatus[];
+  ticksProcessed(): number;
+}
+
+// A reference price older than this is stale: the gate fails closed rather than price an order on it.
+const REFERENCE_MAX_AGE_MS = 30_000;
+
+/** Assembles the trading engine: feeds -> bars -> strategy -> risk -> execution -> portfolio, with persistence. */
+export async function startEngine({ services, sink }: { services: Services; sink: RealtimeSink }): Promise<Engine> {
+  const { config, database, bus } = services;
+  const { db } = database;
+  const log = logger("engine");
+  const accountId = config.ACCOUNT_ID;
+  const { feeds, instruments } = createFeeds(config, await latestPrices(database, config.SIM_SYMBOLS));
+  const bySymbol = new Map(instruments.map((i) => [i.symbol, i]));
+  await upsertInstruments(db, instruments);
+  const account = await ensureAccount(db, { accountId, currency: "USDT", initialCash: config.INITIAL_CASH });
+  const portfolio = await restorePortfolio(database, account, instruments);
+  const storedRisk = await loadRiskState(db, accountId);
+  const risk = new RiskState(accountId, { maxOrderNotional: config.MAX_ORDER_NOTIONAL, maxPositionFraction: config.MAX_POSITION_SIZE }, storedRisk.state, storedRisk.reason, storedRisk.updatedAt);
+
+  const broker = new PaperBroker({
+    instruments, slippageBps: config.PAPER_SLIPPAGE_BPS, makerFeeBps: config.PAPER_MAKER_FEE_BPS,
+    takerFeeBps: config.PAPER_TAKER_FEE_BPS, partialFills: config.PAPER_PARTIAL_FILLS,
+  });
+  const queue = new SerialQueue((error) => log.error({ err: error }, "journal write failed"));
+  const journal = new OrderJournal(db);
+  const lastTrade = new Map<string, { price: number; receivedAt: number }>();
+  const aggregator = new BarAggregator({ onBarClosed: (bar) => onBarClosed(bar) });
+  let startOfDay = { day: -1, equity: "0" };
+  const accountView = () => {
+    const day = Math.floor(Date.now() / 86_400_000);
+    if (startOfDay.day !== day) startOfDay = { day, equity: portfolio.equity().toFixed() };
+    return portfolio.accountView(accountId, startOfDay.equity);
+  };
+  const publisher = new LivePublisher(sink, {
+    accountId, account: accountView, positions: () => portfolio.positionViews(accountId),
+    currentBar: (symbol, interval) => aggregator.current(symbol, interval), symbols: () => [...bySymbol.keys()],
+    feeds: () => feeds.map((f) => f.status()),
+  });
+  const router = new OrderRouter({
+    accountId, instruments: bySymbol, broker, portfolio, risk, gate: createPreTradeGate(), journal, db, queue, publisher, log,
+    now: Date.now,
+    referencePrice: (symbol) => {
+      const last = lastTrade.get(symbol);
+      return last && Date.now() - last.receivedAt <= REFERENCE_MAX_AGE_MS ? last.price : null;
+    },
+  });
+  await router.restore(await journal.openOrders(accountId));
+
+  const strategies = new StrategyRunner(
+    { interval: config.STRATEGY_INTERVAL, fast: config.STRATEGY_FAST, slow: config.STRATEGY_SLOW, notional: config.STRATEGY_NOTIONAL },
+    { accountId, instruments: bySymbol, portfolio, db, log, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s) },
+  );
+  if (config.STRATEGY_ENABLED) strategies.warmUp(await warmUpHistory(db, [...bySymbol.keys()], config.STRATEGY_INTERVAL, config.STRATEGY_SLOW + 2));
+  const { tickWriter, barWriter } = createMarketWriters(db, config, log);
+
+  function onBarClosed(bar: Parameters<typeof publisher.barClosed>[0]): void {
+    barWriter.push(bar);
+    publisher.barClosed(bar);
+    if (config.STRATEGY_ENABLED) strategies.onBarClosed(bar);
+  }
+
+  let ticksProcessed = 0;
+  function onTick(tick: Tick): void {
+    ticksProcessed += 1;
+    tickWriter.push(tick);
+    lastTrade.set(tick.symbol, { price: tick.price, receivedAt: Date.now() });
+    portfolio.mark(tick.symbol, tick.price, tick.ts);
+    aggregator.onTick(tick);
+    publisher.tick(tick);
+    publisher.markAccountDirty();
+    const events = broker.onTick(tick);
+    if (events.length > 0) void router.handle(events);
+  }
+
+  async function setKillSwitch(engaged: boolean, actor: string): Promise<RiskView> {
+    const state = engaged ? "HALTED" : "ACTIVE";
+    const reason = engaged ? `Kill switch engaged by ${actor}` : null;
+    if (risk.set(state, reason)) {
+      await saveRiskState(db, accountId, risk.stored());
+      await recordRiskEvent(db, { accountId, code: engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED", message: reason ?? `Re-armed by ${actor}` });
+      await appendAudit(db, { actor, action: engaged ? "risk.kill" : "risk.rearm", target: accountId });
+      if (engaged) log.warn({ actor, canceled: await router.cancelAll(actor) }, "kill switch engaged: open orders canceled");
+    }
+    publisher.risk(risk.view());
+    return risk.view();
+  }
+
+  const accountGuard = (requested: string) => {
+    if (requested !== accountId) throw new BusRemoteError("NOT_FOUND", `Account ${requested} is not traded by this engine`);
+  };
+  const responders = await Promise.all([
+    bus.respond(COMMANDS.submitOrder, async (raw) => {
+      const command = submitOrderCommandSchema.parse(raw);
+      accountGuard(command.accountId);
+      const order = await router.submit(command);
+      if (order.status === "REJECTED") throw new BusRemoteError(order.rejectReason ?? "REJECTED", `The venue rejected the order (${order.rejectReason ?? "no reason given"})`);
+      return order;
+    }),
+    bus.respond(COMMANDS.cancelOrder, async (raw) => {
+      const command = cancelOrderCommandSchema.parse(raw);
+      accountGuard(command.accountId);
+      return router.cancel(command.orderId, command.actor);
+    }),
+    bus.respond(COMMANDS.killSwitch, async (raw) => {
+      const command = killSwitchCommandSchema.parse(raw);
+      accountGuard(command.accountId);
+      return setKillSwitch(command.engaged, command.actor);
+    }),
+  ]);
+
+  const housekeeping = startHousekeeping({
+    database, config, accountId, instance: `${hostname()}:${process.pid}`, portfolio, aggregator, log,
+    status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), risk: risk.current() }),
+  });
+  publisher.start();
+  tickWriter.start();
+  barWriter.start();
+  for (const feed of feeds) await feed.start(onTick);
+  log.info({ feeds: feeds.map((f) => f.name), symbols: [...bySymbol.keys()], risk: risk.current() }, "engine started");
+
+  return {
+    feeds: () => feeds.map((f) => f.status()),
+    ticksProcessed: () => ticksProcessed,
+    async stop() {
+      for (const feed of feeds) await feed.stop();
+      await Promise.all(responders.map((off) => off()));
+      publisher.stop();
+      await queue.drain();
+      await tickWriter.close();
+      await barWriter.close();
+      await housekeeping.stop();
+      log.info({ ticksProcessed, ticks: tickWriter.getStats() }, "engine stopped; buffered ticks flushed");
+    },
+  };
+}

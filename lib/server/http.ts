@@ -1,0 +1,62 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { ZodError, z } from "zod";
+import { isBusRemoteError, isBusTimeoutError } from "@/lib/bus/bus";
+import { logger } from "@/lib/logger";
+import { ApiError, validationError } from "./api-error";
+
+export function json<T>(body: T, status = 200, headers?: HeadersInit): NextResponse<T> {
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  const api = toApiError(error);
+  if (api.status >= 500) logger("api").error({ err: error }, api.message);
+  const retryAfter = (api.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  const headers = retryAfter ? { "retry-after": String(retryAfter) } : undefined;
+  return json({ error: { code: api.code, message: api.message, ...(api.details ? { details: api.details } : {}) } }, api.status, headers);
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  // A ZodError may come from the engine's copy of zod (embedded mode), so it is matched by name.
+  if (error instanceof Error && error.name === "ZodError") return validationError(error as ZodError, "input");
+  if (isBusTimeoutError(error)) return new ApiError(503, "ENGINE_UNAVAILABLE", error.message);
+  if (isBusRemoteError(error)) {
+    if (error.code === "NO_RESPONDER") return new ApiError(503, "ENGINE_UNAVAILABLE", error.message);
+    if (error.code === "NOT_FOUND") return new ApiError(404, error.code, error.message);
+    if (error.code === "INTERNAL") return new ApiError(500, "INTERNAL", "The engine failed to process the command");
+    return new ApiError(422, error.code, error.message);
+  }
+  return new ApiError(500, "INTERNAL", "Internal server error");
+}
+
+/** Wraps a route handler so every failure becomes the documented JSON error. */
+export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const result = schema.safeParse(params);
+  if (!result.success) throw validationError(result.error, "query");
+  return result.data;
+}
+
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ApiError(400, "INVALID_JSON", "Request body must be valid JSON");
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw validationError(result.error, "body");
+  return result.data;
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import type { RiskView } from "@/lib/domain/account";
+import { loadRiskState } from "@/lib/engine/persistence/risk-store";
+import type { ServerContext } from "./context";
+
+export async function getRiskView(ctx: ServerContext): Promise<RiskView> {
+  const stored = await loadRiskState(ctx.database.db, ctx.config.ACCOUNT_ID);
+  return {
+    accountId: ctx.config.ACCOUNT_ID,
+    ...stored,
+    limits: { maxOrderNotional: ctx.config.MAX_ORDER_NOTIONAL, maxPositionFraction: ctx.config.MAX_POSITION_SIZE },
+  };
+}

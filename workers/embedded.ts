@@ -1,0 +1,75 @@
+/**
+ * Embedded mode (`npm start`): ONE process serving the Next.js app, Socket.IO (/ui), the market WebSocket
+ * (/ws/market) and the trading engine, on PGlite under DATA_DIR and the in-process bus.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import path from "node:path";
+import next from "next";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { startEngine } from "@/lib/engine/start-engine";
+import { logger } from "@/lib/logger";
+import { EmbeddedSink } from "@/lib/realtime/embedded-sink";
+import { MARKET_WS_PATH } from "@/lib/realtime/events";
+import { MarketHub } from "@/lib/realtime/market-hub";
+import { createUiServer } from "@/lib/realtime/socket-server";
+import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { productionBuildIsStale, runNextBuild } from "@/lib/runtime/next-build";
+import { createServices, registerServices } from "@/lib/runtime/services";
+import { Shutdown } from "@/lib/runtime/shutdown";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = logger("embedded");
+  if (!dev && productionBuildIsStale(root)) {
+    log.info("building the dashboard (first run or sources changed); this takes a few minutes once");
+    await runNextBuild(root);
+  }
+  const services = await createServices(config);
+  await migrateDatabase(services.database);
+  registerServices(services);
+
+  const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgradeNext = app.getUpgradeHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  const io = createUiServer(server);
+  const hub = new MarketHub();
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    if (pathname === MARKET_WS_PATH) hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit("connection", ws, req));
+    else if (pathname.startsWith("/_next")) void upgradeNext(req, socket, head);
+  });
+
+  const engine = await startEngine({ services, sink: new EmbeddedSink(io, hub) });
+  const shutdown = new Shutdown((msg, extra) => log.info(extra ?? {}, msg));
+  shutdown
+    .add("stop accepting connections", async () => {
+      server.close();
+      server.closeIdleConnections();
+    })
+    .add("stop engine and flush", () => engine.stop())
+    .add("close realtime", async () => {
+      await hub.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    })
+    .add("close next", () => app.close())
+    .add("close bus and database", async () => {
+      await services.bus.close();
+      await services.database.close();
+    })
+    .listen();
+
+  server.listen(config.PORT, config.HOST, () => {
+    log.info({ url: `http://${config.HOST}:${config.PORT}`, mode: "embedded", dev }, `ready on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`embedded mode failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

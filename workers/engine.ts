@@ -1,0 +1,35 @@
+/**
+ * Split mode worker (`npm run start:worker`): the trading engine alone, on PostgreSQL and Redis. Exactly one per
+ * trading account. Browsers receive its events through the realtime gateway (Redis emitter -> adapter).
+ */
+import { migrateDatabase } from "@/lib/db/migrate";
+import { startEngine } from "@/lib/engine/start-engine";
+import { logger } from "@/lib/logger";
+import { RedisSink } from "@/lib/realtime/redis-sink";
+import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { requireSplitServices } from "@/lib/runtime/require-split";
+import { createServices } from "@/lib/runtime/services";
+import { Shutdown } from "@/lib/runtime/shutdown";
+
+async function main(): Promise<void> {
+  const config = requireSplitServices(loadConfigOrExit(), "worker");
+  const log = logger("worker");
+  const services = await createServices(config);
+  if (process.argv.includes("--migrate")) await migrateDatabase(services.database);
+  const sink = new RedisSink(config.REDIS_URL, services.bus);
+  const engine = await startEngine({ services, sink });
+  new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
+    .add("stop engine and flush", () => engine.stop())
+    .add("close connections", async () => {
+      await sink.close();
+      await services.bus.close();
+      await services.database.close();
+    })
+    .listen();
+  log.info({ pid: process.pid }, "worker ready");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * Split mode realtime gateway (`npm run start:realtime`): Socket.IO on /ui with the Redis adapter (the engine
+ * emits through the Redis emitter) and /ws/market fed from the bus.
+ */
+import { createServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
+import { createBus } from "@/lib/bus/create-bus";
+import { logger } from "@/lib/logger";
+import { MARKET_WS_PATH } from "@/lib/realtime/events";
+import { MarketHub } from "@/lib/realtime/market-hub";
+import { MARKET_TOPIC, type MarketMessage } from "@/lib/realtime/sink";
+import { createUiServer } from "@/lib/realtime/socket-server";
+import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { requireSplitServices } from "@/lib/runtime/require-split";
+import { Shutdown } from "@/lib/runtime/shutdown";
+
+async function main(): Promise<void> {
+  const config = requireSplitServices(loadConfigOrExit(), "realtime gateway");
+  const log = logger("realtime");
+  const server = createServer((_req, res) => {
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "realtime gateway: use /ui or /ws/market" } }));
+  });
+  const io = createUiServer(server);
+  const pub = new Redis(config.REDIS_URL);
+  const sub = pub.duplicate();
+  io.adapter(createAdapter(pub, sub));
+  const hub = new MarketHub();
+  server.on("upgrade", (req, socket, head) => {
+    if (new URL(req.url ?? "/", "http://x").pathname === MARKET_WS_PATH) hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit("connection", ws, req));
+  });
+  const bus = await createBus(config);
+  await bus.subscribe(MARKET_TOPIC, (message) => {
+    const { channel, data } = message as MarketMessage;
+    hub.broadcast(channel, data);
+  });
+
+  new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
+    .add("stop accepting", async () => void server.close())
+    .add("close sockets", async () => {
+      await hub.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    })
+    .add("close redis", async () => {
+      await bus.close();
+      sub.disconnect();
+      await pub.quit().catch(() => pub.disconnect());
+    })
+    .listen();
+
+  server.listen(config.REALTIME_PORT, config.HOST, () => log.info({ port: config.REALTIME_PORT }, `realtime gateway ready on ${config.HOST}:${config.REALTIME_PORT}`));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`realtime gateway failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
