@@ -7,7 +7,10 @@ const alias = { "@": root, "server-only": fileURLToPath(new URL("./tests/support
 function project(name: string, timeout: number, extra: Record<string, unknown> = {}) {
   return {
     resolve: { alias },
-    test: { name, include: [`tests/${name}/**/*.test.ts`], environment: "node", testTimeout: timeout, hookTimeout: timeout, ...extra },
+    test: {
+      name, include: [`tests/${name}/**/*.test.ts`], environment: "node", testTimeout: timeout, hookTimeout: timeout,
+      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", NEXT_TELEMETRY_DISABLED: "1" }, ...extra,
+    },
   };
 }
 

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as balanceRoute from "@/app/api/balance/route";
+import * as candlesRoute from "@/app/api/candles/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as orderRoute from "@/app/api/orders/[id]/route";
+import * as ordersRoute from "@/app/api/orders/route";
+import * as positionsRoute from "@/app/api/positions/route";
+import * as statusRoute from "@/app/api/status/route";
+import * as tradesRoute from "@/app/api/trades/route";
+import { clearServices, registerServices } from "@/lib/runtime/services";
+import { type Harness, startHarness, waitFor } from "../support/engine-harness";
+
+let h: Harness;
+const BASE = "http://localhost:3000";
+
+beforeAll(async () => {
+  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "1000" });
+  registerServices(h.services);
+  await waitFor(() => h.engine.ticksProcessed() > 20, "first ticks");
+});
+afterAll(async () => {
+  clearServices();
+  await h?.close();
+});
+
+const post = (body: unknown, raw?: string) =>
+  ordersRoute.POST(new Request(`${BASE}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) }));
+const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(new Request(`${BASE}${path}`));
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+async function expectError(response: Response, status: number, code: string): Promise<string> {
+  expect(response.status).toBe(status);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message.length).toBeGreaterThan(5);
+  return body.error.message;
+}
+
+describe("API validation errors", () => {
+  it("names the field that is wrong", async () => {
+    expect(await expectError(await post({ symbol: "BTCUSDT", side: "BUY", type: "LIMIT", quantity: "1" }), 400, "VALIDATION_ERROR")).toMatch(/price/);
+    expect(await expectError(await post({ symbol: "BTCUSDT", side: "HOLD", type: "MARKET", quantity: "1" }), 400, "VALIDATION_ERROR")).toMatch(/side/);
+    expect(await expectError(await post({ symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "-1" }), 400, "VALIDATION_ERROR")).toMatch(/quantity/);
+    expect(await expectError(await post({ symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "1", leverage: 100 }), 400, "VALIDATION_ERROR")).toMatch(/leverage/);
+    expect(await expectError(await post({ symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "1", price: "5" }), 400, "VALIDATION_ERROR")).toMatch(/price/);
+    await expectError(await post(null, "{not json"), 400, "INVALID_JSON");
+  });
+
+  it("rejects bad query parameters and unknown orders", async () => {
+    expect(await expectError(await get(candlesRoute, "/api/candles?symbol=BTCUSDT&interval=2m"), 400, "VALIDATION_ERROR")).toMatch(/interval/);
+    await expectError(await get(candlesRoute, "/api/candles?interval=1m"), 400, "VALIDATION_ERROR");
+    await expectError(await get(tradesRoute, "/api/trades?limit=0"), 400, "VALIDATION_ERROR");
+    await expectError(await get(ordersRoute, "/api/orders?cursor=garbage"), 400, "INVALID_CURSOR");
+    await expectError(await orderRoute.GET(new Request(`${BASE}/api/orders/x`), params("not-a-uuid")), 400, "VALIDATION_ERROR");
+    await expectError(await orderRoute.DELETE(new Request(`${BASE}/api/orders/x`), params("00000000-0000-4000-8000-000000000000")), 404, "NOT_FOUND");
+  });
+
+  it("refuses an order the risk gate rejects with 422 and its reason code", async () => {
+    const message = await expectError(await post({ symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "5" }), 422, "MAX_ORDER_NOTIONAL");
+    expect(message).toMatch(/notional/i);
+  });
+});
+
+describe("API reads and writes", () => {
+  it("places, lists, pages and cancels orders", async () => {
+    const created = await post({ symbol: "ETHUSDT", side: "BUY", type: "MARKET", quantity: "0.1", clientOrderId: "api-1" });
+    expect(created.status).toBe(201);
+    const { order } = (await created.json()) as { order: { id: string; status: string } };
+    expect(order.status).toBe("FILLED");
+    const limit = (await (await post({ symbol: "ETHUSDT", side: "SELL", type: "LIMIT", quantity: "0.1", price: "9000" })).json()) as { order: { id: string } };
+    const open = (await (await get(ordersRoute, "/api/orders?status=open")).json()) as { items: { id: string }[] };
+    expect(open.items.map((o) => o.id)).toContain(limit.order.id);
+    const page1 = (await (await get(ordersRoute, "/api/orders?limit=1")).json()) as { items: unknown[]; nextCursor: string };
+    expect(page1.items).toHaveLength(1);
+    const page2 = (await (await get(ordersRoute, `/api/orders?limit=1&cursor=${page1.nextCursor}`)).json()) as { items: { id: string }[] };
+    expect(page2.items).toHaveLength(1);
+    const canceled = await orderRoute.DELETE(new Request(`${BASE}/api/orders/${limit.order.id}`), params(limit.order.id));
+    expect(((await canceled.json()) as { order: { status: string } }).order.status).toBe("CANCELED");
+    await expectError(await orderRoute.DELETE(new Request(`${BASE}/api/orders/${limit.order.id}`), params(limit.order.id)), 422, "ORDER_NOT_OPEN");
+  });
+
+  it("reports positions, balance, fills, candles, status and health", async () => {
+    const { positions } = (await (await positionsRoute.GET()).json()) as { positions: { symbol: string; quantity: string }[] };
+    expect(positions.find((p) => p.symbol === "ETHUSDT")?.quantity).toBe("0.1");
+    const { account } = (await (await balanceRoute.GET()).json()) as { account: { equity: string; cash: string } };
+    expect(Number(account.cash)).toBeLessThan(100000);
+    const trades = (await (await get(tradesRoute, "/api/trades?symbol=ETHUSDT")).json()) as { items: { clientOrderId: string }[] };
+    expect(trades.items.map((t) => t.clientOrderId)).toContain("api-1");
+    await waitFor(async () => ((await (await get(candlesRoute, "/api/candles?symbol=BTCUSDT&interval=1s")).json()) as { candles: unknown[] }).candles.length > 0, "1s candles");
+    const status = (await (await statusRoute.GET()).json()) as { mode: string; counts: { fills: number }; feeds: { kind: string }[] };
+    expect(status.mode).toBe("embedded");
+    expect(status.counts.fills).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => (await healthRoute.GET()).status === 200, "healthy");
+  });
+
+  it("answers 503 on health once the engine has stopped", async () => {
+    await h.engine.stop();
+    await waitFor(async () => (await healthRoute.GET()).status === 503, "unhealthy after stop");
+    const body = (await (await healthRoute.GET()).json()) as { checks: { worker: { ok: boolean } } };
+    expect(body.checks.worker.ok).toBe(false);
+    h.engine = { ...h.engine, stop: async () => undefined };
+  });
+});
