@@ -1,0 +1,5 @@
+import type { BenchModule } from "./harness/bench-result";
+import * as ingest from "./ingest.bench";
+
+/** Every benchmark, in run order; a new benchmark is one file and one line here. */
+export const BENCHMARKS: readonly BenchModule[] = [ingest];

@@ -1,0 +1,27 @@
+"use client";
+
+import type { DashboardConfig } from "@/lib/dashboard-config";
+import { Badge } from "@/components/ui/badge";
+import { ConnectionStatus } from "@/components/layout/connection-status";
+import { FeedBadges } from "@/components/layout/feed-badges";
+
+export function DashboardHeader({ config }: { config: DashboardConfig }) {
+  const live = config.tradingMode === "live";
+  return (
+    <header className="app-header">
+      <h1 className="brand">TradeForge</h1>
+      <div className="header-badges">
+        <FeedBadges initial={config.feeds} />
+        <Badge
+          tone={live ? "danger" : "info"}
+          testId="trading-mode"
+          state={config.tradingMode}
+          title={live ? "Orders go to a real venue" : "Orders are filled by the paper broker"}
+        >
+          {live ? "LIVE" : "PAPER"}
+        </Badge>
+        <ConnectionStatus />
+      </div>
+    </header>
+  );
+}

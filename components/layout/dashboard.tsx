@@ -1,0 +1,54 @@
+"use client";
+
+import { useState } from "react";
+import type { DashboardConfig } from "@/lib/dashboard-config";
+import type { BarInterval } from "@/lib/domain/market-data";
+import { DashboardConfigContext } from "@/lib/client/use-dashboard-config";
+import { useResyncOnReconnect } from "@/lib/client/use-resync-on-reconnect";
+import { AccountPanel } from "@/components/account/account-panel";
+import { EquityPanel } from "@/components/account/equity-panel";
+import { CandleChartPanel } from "@/components/charts/candle-chart-panel";
+import { FillsTable } from "@/components/fills/fills-table";
+import { DashboardHeader } from "@/components/layout/dashboard-header";
+import { MarketStrip } from "@/components/market/market-strip";
+import { OpenOrdersTable } from "@/components/orders/open-orders-table";
+import { OrderTicket } from "@/components/orders/order-ticket";
+import { PositionsTable } from "@/components/positions/positions-table";
+import { RiskPanel } from "@/components/risk/risk-panel";
+
+/** The trader's overview: markets, chart, ticket, account, risk, positions, orders and fills. */
+export function Dashboard({ config }: { config: DashboardConfig }) {
+  const [symbol, setSymbol] = useState(config.symbols[0] ?? "");
+  const [interval, setBarInterval] = useState<BarInterval>(config.defaultInterval);
+  useResyncOnReconnect();
+
+  return (
+    <DashboardConfigContext value={config}>
+      <div className="app">
+        <DashboardHeader config={config} />
+        <main className="dashboard">
+          <MarketStrip symbols={config.symbols} selected={symbol} onSelect={setSymbol} />
+          {symbol ? (
+            <div className="dashboard-grid">
+              <CandleChartPanel
+                symbol={symbol}
+                interval={interval}
+                intervals={config.intervals}
+                onIntervalChange={setBarInterval}
+              />
+              <OrderTicket symbols={config.symbols} symbol={symbol} onSymbolChange={setSymbol} />
+              <AccountPanel />
+              <EquityPanel />
+              <RiskPanel />
+              <PositionsTable />
+              <OpenOrdersTable />
+              <FillsTable />
+            </div>
+          ) : (
+            <p className="query-status">No symbols are configured.</p>
+          )}
+        </main>
+      </div>
+    </DashboardConfigContext>
+  );
+}

@@ -1,0 +1,75 @@
+import { expect, type Page, test } from "@playwright/test";
+
+async function placeFromTicket(page: Page, order: { side: "buy" | "sell"; type: "MARKET" | "LIMIT" | "STOP"; quantity: string; price?: string }) {
+  await page.getByTestId(`ticket-side-${order.side}`).click();
+  await page.getByTestId("ticket-type").selectOption(order.type);
+  await page.getByTestId("ticket-quantity").fill(order.quantity);
+  if (order.price) await page.getByTestId("ticket-price").fill(order.price);
+  await page.getByTestId("ticket-submit").click();
+}
+
+test("the dashboard loads with a simulated feed and moving prices", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("feed-badge").first()).toContainText("SIMULATED");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "live");
+  for (const symbol of ["BTCUSDT", "ETHUSDT"]) {
+    const price = page.getByTestId(`last-price-${symbol}`);
+    await expect(price).toHaveText(/\d/);
+    const first = await price.textContent();
+    await expect(price).not.toHaveText(first!, { timeout: 20_000 });
+  }
+  await expect(page.getByTestId("candle-chart")).toHaveAttribute("data-state", /ready|empty/);
+  await expect(page.getByTestId("account-equity")).toHaveText(/\d/);
+  await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "ACTIVE");
+  await page.screenshot({ path: "e2e/artifacts/dashboard.png", fullPage: true });
+});
+
+test("a market order from the ticket fills and shows in positions and fills", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("last-price-BTCUSDT")).toHaveText(/\d/);
+  await placeFromTicket(page, { side: "buy", type: "MARKET", quantity: "0.01" });
+  await expect(page.getByTestId("ticket-result")).toContainText("FILLED");
+  await expect(page.getByTestId("position-row-BTCUSDT")).toBeVisible();
+  await expect(page.getByTestId("position-row-BTCUSDT").getByTestId("position-qty")).toContainText("0.01");
+  await expect(page.getByTestId("fills-table").getByTestId("fill-row").first()).toContainText("BTCUSDT");
+  await page.screenshot({ path: "e2e/artifacts/dashboard-after-fill.png", fullPage: true });
+});
+
+test("a limit order rests in open orders and can be canceled", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("last-price-BTCUSDT")).toHaveText(/\d/);
+  await placeFromTicket(page, { side: "buy", type: "LIMIT", quantity: "0.01", price: "30000" });
+  await expect(page.getByTestId("ticket-result")).toContainText("ACCEPTED");
+  const row = page.getByTestId("open-orders-table").getByTestId("order-row").first();
+  await expect(row).toContainText("30");
+  await row.getByRole("button", { name: /cancel/i }).click();
+  await expect(page.getByTestId("open-orders-table").getByTestId("order-row")).toHaveCount(0);
+});
+
+test("a rejected order shows its reason code", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("last-price-BTCUSDT")).toHaveText(/\d/);
+  await placeFromTicket(page, { side: "buy", type: "MARKET", quantity: "100" });
+  await expect(page.getByTestId("ticket-result")).toContainText("MAX_ORDER_NOTIONAL");
+});
+
+test("the kill switch halts trading until re-armed", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("kill-switch").click();
+  await page.getByTestId("kill-switch-dialog-confirm").click();
+  await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "HALTED");
+  await placeFromTicket(page, { side: "buy", type: "MARKET", quantity: "0.01" });
+  await expect(page.getByTestId("ticket-result")).toContainText("KILL_SWITCH_ACTIVE");
+  await page.getByTestId("risk-rearm").click();
+  await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "ACTIVE");
+});
+
+test("the dashboard fits a phone screen", async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto("/");
+  await expect(page.getByTestId("last-price-BTCUSDT")).toHaveText(/\d/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: "e2e/artifacts/dashboard-phone.png", fullPage: true });
+  await page.close();
+});
