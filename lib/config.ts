@@ -40,6 +40,7 @@ export const configSchema = z.object({
   MAX_POSITION_SIZE: decimalString.default("0.25"),
   TICK_BATCH_SIZE: z.coerce.number().int().min(1).default(500),
   TICK_FLUSH_MS: z.coerce.number().int().min(10).default(250),
+  TICK_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
   TICK_BUFFER_MAX: z.coerce.number().int().min(1000).default(200_000),
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),

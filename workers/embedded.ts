@@ -8,6 +8,7 @@ import path from "node:path";
 import next from "next";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startEngine } from "@/lib/engine/start-engine";
+import { startJobs } from "@/lib/jobs/start-jobs";
 import { logger } from "@/lib/logger";
 import { EmbeddedSink } from "@/lib/realtime/embedded-sink";
 import { MARKET_WS_PATH } from "@/lib/realtime/events";
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   });
 
   const engine = await startEngine({ services, sink: new EmbeddedSink(io, hub) });
+  const jobs = await startJobs(services, logger("jobs"));
   const shutdown = new Shutdown((msg, extra) => log.info(extra ?? {}, msg));
   shutdown
     .add("stop accepting connections", async () => {
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     })
     .add("stop engine and flush", () => engine.stop())
+    .add("stop jobs", () => jobs.close())
     .add("close realtime", async () => {
       await hub.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

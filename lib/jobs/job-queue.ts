@@ -1,0 +1,46 @@
+import type { z } from "zod";
+
+export interface JobContext {
+  /** 0-100, shown to whoever watches the job. */
+  progress(percent: number): Promise<void>;
+}
+
+/** One kind of background job: a name, a validated payload and the work. Work must be idempotent (it may rerun). */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  run(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
+}
+
+export interface JobOptions {
+  /** Same id, same job: a second enqueue while the first exists is dropped. */
+  jobId?: string;
+}
+
+/** Background jobs: BullMQ on Redis in split mode, an in-process runner in embedded mode. */
+export interface JobQueue {
+  readonly kind: "memory" | "bullmq";
+  enqueue(name: string, payload: unknown, options?: JobOptions): Promise<string>;
+  /** Runs a job every `everyMs`; calling it again with the same name updates the schedule. */
+  schedule(name: string, everyMs: number, payload: unknown): Promise<void>;
+  /** Starts processing the given job kinds in this process. */
+  process(definitions: readonly JobDefinition[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const JOB_ATTEMPTS = 3;
+export const JOB_BACKOFF_MS = 1_000;
+export const QUEUE_NAME = "tradeforge-jobs";
+
+export class InvalidJobPayload extends Error {
+  constructor(name: string, message: string) {
+    super(`Job ${name}: invalid payload: ${message}`);
+    this.name = "InvalidJobPayload";
+  }
+}
+
+export function parsePayload<S extends z.ZodType>(definition: JobDefinition<S>, payload: unknown): z.infer<S> {
+  const parsed = definition.schema.safeParse(payload);
+  if (!parsed.success) throw new InvalidJobPayload(definition.name, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  return parsed.data;
+}

@@ -1,0 +1,30 @@
+/**
+ * Split mode jobs process (`npm run start:jobs`): BullMQ processors and their schedules (tick retention now;
+ * backtests and training later). Run as many as you like: BullMQ hands each job to one of them.
+ */
+import { logger } from "@/lib/logger";
+import { startJobs } from "@/lib/jobs/start-jobs";
+import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { requireSplitServices } from "@/lib/runtime/require-split";
+import { createServices } from "@/lib/runtime/services";
+import { Shutdown } from "@/lib/runtime/shutdown";
+
+async function main(): Promise<void> {
+  const config = requireSplitServices(loadConfigOrExit(), "jobs process");
+  const log = logger("jobs");
+  const services = await createServices(config);
+  const jobs = await startJobs(services, log);
+  new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
+    .add("close workers", () => jobs.close())
+    .add("close connections", async () => {
+      await services.bus.close();
+      await services.database.close();
+    })
+    .listen();
+  log.info({ pid: process.pid }, "jobs ready");
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`jobs process failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
