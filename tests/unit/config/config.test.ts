@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("defaults to the embedded, simulated, paper setup", () => {
+    const config = parseConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.MARKET_FEEDS).toEqual(["sim"]);
+    expect(config.TRADING_MODE).toBe("paper");
+    expect(config.SIM_SYMBOLS).toEqual(["BTCUSDT", "ETHUSDT"]);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(problems({ PORT: "abc" })[0]).toMatch(/^PORT:/);
+    expect(problems({ DATABASE_URL: "mysql://x" })[0]).toMatch(/^DATABASE_URL: must be a postgres/);
+    expect(problems({ SIM_TICKS_PER_SECOND: "-1" })[0]).toMatch(/^SIM_TICKS_PER_SECOND:/);
+    expect(problems({ MARKET_FEEDS: "sim,bloomberg" })[0]).toMatch(/^MARKET_FEEDS/);
+    expect(problems({ STRATEGY_FAST: "30", STRATEGY_SLOW: "10" })[0]).toMatch(/^STRATEGY_FAST/);
+    expect(problems({ MARKET_FEEDS: "replay" })[0]).toMatch(/^REPLAY_FILE/);
+    expect(problems({ MAX_ORDER_NOTIONAL: "1e9" })[0]).toMatch(/^MAX_ORDER_NOTIONAL/);
+  });
+
+  it("never trades live unless a live venue exists and the configuration says so", () => {
+    expect(problems({ TRADING_MODE: "live" })[0]).toMatch(/^TRADING_MODE/);
+  });
+
+  it("reads lists and booleans", () => {
+    const config = parseConfig({ SIM_SYMBOLS: "BTCUSDT, SOLUSDT", STRATEGY_ENABLED: "false", PAPER_PARTIAL_FILLS: "0" });
+    expect(config.SIM_SYMBOLS).toEqual(["BTCUSDT", "SOLUSDT"]);
+    expect(config.STRATEGY_ENABLED).toBe(false);
+    expect(config.PAPER_PARTIAL_FILLS).toBe(false);
+  });
+});
