@@ -46,6 +46,9 @@ export class OrderRouter {
   async submit(command: SubmitOrderCommand): Promise<Order> {
     const { deps } = this;
     const intent = { ...command, accountId: deps.accountId };
+    // A retry of a known client order id gets the first order back, whatever the risk state is now.
+    const known = await deps.journal.byClientOrderId(deps.accountId, intent.clientOrderId);
+    if (known) return known;
     const decision = deps.gate({
       instrument: deps.instruments.get(intent.symbol),
       referencePrice: deps.referencePrice(intent.symbol),
@@ -132,14 +135,15 @@ export class OrderRouter {
   }
 
   /**
-   * After a restart: resting orders go back to the paper venue. Orders that never reached it (NEW) or whose
-   * outcome was unknown are canceled, since an in-process venue that restarted holds no record of them.
+   * After a restart: resting limit and stop orders go back to the paper venue. Every other open order (never
+   * acknowledged, outcome unknown, or a market order whose fill was not recorded) is canceled: an in-process venue
+   * that restarted holds no record of it, so nothing of it can have executed.
    */
   async restore(open: Order[]): Promise<void> {
-    const resting = open.filter((o) => o.status === "ACCEPTED" || o.status === "PARTIALLY_FILLED");
-    this.deps.broker.restore(resting);
-    for (const order of open.filter((o) => o.status === "NEW" || o.status === "UNKNOWN")) {
-      const status = order.status === "NEW" ? transition("NEW", { type: "CANCEL" }) : transition("UNKNOWN", { type: "RESOLVE", to: "CANCELED" });
+    const isResting = (o: Order) => (o.status === "ACCEPTED" || o.status === "PARTIALLY_FILLED") && o.type !== "MARKET";
+    this.deps.broker.restore(open.filter(isResting));
+    for (const order of open.filter((o) => !isResting(o))) {
+      const status = order.status === "UNKNOWN" ? transition("UNKNOWN", { type: "RESOLVE", to: "CANCELED" }) : transition(order.status, { type: "CANCEL" });
       const canceled: Order = { ...order, status, updatedAt: this.deps.now() };
       await this.deps.queue.push(() => this.deps.journal.recordStatus(canceled, "CANCELED", { reason: "not at the venue after an engine restart" }));
     }

@@ -9,9 +9,13 @@ export class BullmqJobQueue implements JobQueue {
   private worker: Worker | undefined;
   private readonly producer: Redis;
 
-  constructor(private readonly url: string, private readonly onFailure: (name: string, error: unknown, willRetry: boolean) => void = () => undefined) {
+  constructor(
+    private readonly url: string,
+    private readonly onFailure: (name: string, error: unknown, willRetry: boolean) => void = () => undefined,
+    private readonly queueName = QUEUE_NAME,
+  ) {
     this.producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    this.queue = new Queue(QUEUE_NAME, {
+    this.queue = new Queue(queueName, {
       connection: this.producer,
       defaultJobOptions: { attempts: JOB_ATTEMPTS, backoff: { type: "exponential", delay: JOB_BACKOFF_MS }, removeOnComplete: 500, removeOnFail: 1000 },
     });
@@ -29,7 +33,7 @@ export class BullmqJobQueue implements JobQueue {
   async process(definitions: readonly JobDefinition[]): Promise<void> {
     const byName = new Map(definitions.map((d) => [d.name, d]));
     const connection = new Redis(this.url, { maxRetriesPerRequest: null });
-    this.worker = new Worker(QUEUE_NAME, async (job) => {
+    this.worker = new Worker(this.queueName, async (job) => {
       const definition = byName.get(job.name);
       if (!definition) throw new UnrecoverableError(`No processor for job ${job.name}`);
       try {
@@ -43,6 +47,11 @@ export class BullmqJobQueue implements JobQueue {
       if (job) this.onFailure(job.name, error, job.attemptsMade < (job.opts.attempts ?? 1));
     });
     await this.worker.waitUntilReady();
+  }
+
+  /** Removes the queue and everything in it from Redis (tests). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
   }
 
   async close(): Promise<void> {

@@ -18,17 +18,15 @@ export class OrderJournal {
 
   /** Persists the intent before anything leaves the process; a repeated client order id returns the first order. */
   async insertNew(order: Order): Promise<InsertOrderResult> {
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx.insert(orders).values(orderToRow(order))
+    const inserted = await this.db.transaction(async (tx) => {
+      const rows = await tx.insert(orders).values(orderToRow(order))
         .onConflictDoNothing({ target: [orders.accountId, orders.clientOrderId] }).returning({ id: orders.id });
-      if (inserted.length === 0) {
-        const [row] = await tx.select().from(orders)
-          .where(and(eq(orders.accountId, order.accountId), eq(orders.clientOrderId, order.clientOrderId)));
-        return { inserted: false, existing: orderFromRow(row!) };
-      }
+      if (rows.length === 0) return false;
       await tx.insert(orderEvents).values({ orderId: order.id, event: "NEW", status: order.status, ts: new Date(order.createdAt), detail: { source: order.source } });
-      return { inserted: true, order };
+      return true;
     });
+    if (inserted) return { inserted: true, order };
+    return { inserted: false, existing: (await this.byClientOrderId(order.accountId, order.clientOrderId))! };
   }
 
   async recordStatus(order: Order, event: string, detail?: Record<string, unknown>): Promise<void> {
@@ -52,6 +50,11 @@ export class OrderJournal {
       await tx.update(accounts).set({ ...after.account, updatedAt: at }).where(eq(accounts.id, fill.accountId));
       return true;
     });
+  }
+
+  async byClientOrderId(accountId: string, clientOrderId: string): Promise<Order | undefined> {
+    const [row] = await this.db.select().from(orders).where(and(eq(orders.accountId, accountId), eq(orders.clientOrderId, clientOrderId)));
+    return row ? orderFromRow(row) : undefined;
   }
 
   async openOrders(accountId: string): Promise<Order[]> {

@@ -35,9 +35,3 @@ export async function getOrder(db: Database, params: { accountId: string; orderI
   const [row] = await db.select().from(orders).where(and(eq(orders.accountId, params.accountId), eq(orders.id, params.orderId)));
   return row ? orderFromRow(row) : undefined;
 }
-
-export async function getOrderByClientId(db: Database, params: { accountId: string; clientOrderId: string }): Promise<Order | undefined> {
-  const [row] = await db.select().from(orders)
-    .where(and(eq(orders.accountId, params.accountId), eq(orders.clientOrderId, params.clientOrderId)));
-  return row ? orderFromRow(row) : undefined;
-}

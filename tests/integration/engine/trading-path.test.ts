@@ -94,6 +94,8 @@ describe("the trading path on the embedded engine", () => {
     expect(risk.state).toBe("HALTED");
     expect((await row<{ status: string }>("select status from orders where id = $1", [resting.id])).status).toBe("CANCELED");
     expect(await rejectionCode(submit({}))).toBe("KILL_SWITCH_ACTIVE");
+    // A client retrying an order it sent before the halt learns what became of it, not a refusal.
+    expect((await submit({ clientOrderId: "mkt-1" })).status).toBe("FILLED");
     await h.restart();
     expect(await rejectionCode(submit({}))).toBe("KILL_SWITCH_ACTIVE");
     const rearmed = (await h.services.bus.request(COMMANDS.killSwitch, { accountId: "demo", engaged: false, actor: "test" })) as { state: string };
