@@ -1,3 +1,17 @@
+// The proxy (proxy.ts) sets these and the per-request CSP on every response it sees. The same fixed headers here,
+// applied by Next.js before the proxy runs, keep a response protected should the proxy ever be skipped or fail.
+// tests/unit/security/next-config-headers.test.ts keeps this list equal to lib/server/security/security-headers.ts.
+const STATIC_SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "permissions-policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  // Without the proxy's nonce no script policy fits, so this fallback holds only what never breaks a page.
+  "content-security-policy": "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,5 +21,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages are loaded from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "ioredis", "postgres", "pino", "socket.io", "ws"],
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 export default nextConfig;

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e/support/credentials";
 
 // Debian's Chromium; Playwright's own browser download does not work offline. Missing browser = failed suite.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,6 +36,7 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SIM_TICKS_PER_SECOND: "20", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SIM_TICKS_PER_SECOND: "20", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn",
+      ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password },
   },
 });

@@ -6,32 +6,31 @@ import type { RiskView } from "@/lib/domain/account";
 import type { Order } from "@/lib/domain/order";
 import { orderRequestSchema } from "@/lib/engine/commands";
 import { validationError } from "@/lib/server/api-error";
-import { getServerContext } from "@/lib/server/context";
-import { toApiError } from "@/lib/server/http";
+import { runAction } from "@/lib/server/action-result";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { assertUuid, cancelOrder, placeOrder, setKillSwitch } from "@/lib/server/order-service";
 
-async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await work() };
-  } catch (error) {
-    const api = toApiError(error);
-    return { ok: false, error: { code: api.code, message: api.message } };
-  }
-}
-
-/** The order ticket: the same validation and trading path as POST /api/orders. */
+/** The order ticket: the same validation, authorization and trading path as POST /api/orders. */
 export async function placeOrderAction(input: unknown): Promise<ActionResult<Order>> {
-  return run(async () => {
+  return runAction(async () => {
+    const { ctx, actor } = await requireActor("trade");
     const parsed = orderRequestSchema.safeParse(input);
     if (!parsed.success) throw validationError(parsed.error, "order");
-    return placeOrder(await getServerContext(), parsed.data, { source: "dashboard", actor: "dashboard" });
+    return placeOrder(ctx, actor, parsed.data, "dashboard");
   });
 }
 
 export async function cancelOrderAction(orderId: unknown): Promise<ActionResult<Order>> {
-  return run(async () => cancelOrder(await getServerContext(), assertUuid(z.string().parse(orderId)), "dashboard"));
+  return runAction(async () => {
+    const { ctx, actor } = await requireActor("trade");
+    return cancelOrder(ctx, actor, assertUuid(z.string().parse(orderId)));
+  });
 }
 
+/** Engaging needs the trade permission; re-arming needs an admin (checked in setKillSwitch). */
 export async function setKillSwitchAction(engaged: unknown): Promise<ActionResult<RiskView>> {
-  return run(async () => setKillSwitch(await getServerContext(), z.boolean().parse(engaged), "dashboard"));
+  return runAction(async () => {
+    const { ctx, actor } = await requireActor("trade");
+    return setKillSwitch(ctx, actor, z.boolean().parse(engaged));
+  });
 }

@@ -1,4 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
+
+test.beforeEach(async ({ page }) => signIn(page));
 
 async function placeFromTicket(page: Page, order: { side: "buy" | "sell"; type: "MARKET" | "LIMIT" | "STOP"; quantity: string; price?: string }) {
   await page.getByTestId(`ticket-side-${order.side}`).click();
@@ -64,12 +67,11 @@ test("the kill switch halts trading until re-armed", async ({ page }) => {
   await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "ACTIVE");
 });
 
-test("the dashboard fits a phone screen", async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+test("the dashboard fits a phone screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
   await expect(page.getByTestId("last-price-BTCUSDT")).toHaveText(/\d/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await page.screenshot({ path: "e2e/artifacts/dashboard-phone.png", fullPage: true });
-  await page.close();
 });

@@ -45,9 +45,21 @@ export const configSchema = z.object({
   SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  AUTH_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, "at least 10 characters").optional(),
+  ENCRYPTION_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "32 bytes as 64 hex characters or base64").optional(),
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Config with the secrets every process needs resolved (generated and kept under DATA_DIR in embedded mode). */
+export type ResolvedSecrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -65,6 +77,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const config = result.data;
   if (config.STRATEGY_FAST >= config.STRATEGY_SLOW) throw new ConfigError(["STRATEGY_FAST: must be smaller than STRATEGY_SLOW"]);
   if (config.MARKET_FEEDS.includes("replay") && !config.REPLAY_FILE) throw new ConfigError(["REPLAY_FILE: required when MARKET_FEEDS includes replay"]);
+  if (config.DATABASE_URL && !config.AUTH_SECRET) throw new ConfigError(["AUTH_SECRET: required in split mode (all web processes must share it)"]);
+  if (config.DATABASE_URL && !config.ENCRYPTION_KEY) throw new ConfigError(["ENCRYPTION_KEY: required in split mode"]);
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) throw new ConfigError(["ADMIN_EMAIL: ADMIN_EMAIL and ADMIN_PASSWORD go together"]);
   if (config.TRADING_MODE === "live") throw new ConfigError(["TRADING_MODE: live trading needs a live venue, and none is configured yet; use paper"]);
   return config;
 }
@@ -79,4 +94,10 @@ export function getConfig(): Config {
 
 export function runMode(config: Config): "embedded" | "split" {
   return config.DATABASE_URL ? "split" : "embedded";
+}
+
+/** next-auth 4 reads its own base URL from the environment; this is the one place that sets it. */
+export function publishAuthUrl(config: Config): void {
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
+  process.env.NEXTAUTH_URL ??= config.PUBLIC_URL ?? `http://${host}:${config.PORT}`;
 }

@@ -1,8 +1,11 @@
 import type { BarInterval, FeedStatus } from "@/lib/domain/market-data";
+import type { Role } from "@/lib/domain/roles";
 
 /** What the server tells the dashboard at page load (no secrets). */
 export interface DashboardConfig {
   accountId: string;
+  /** Who is signed in: the page shows only what this role may do (the server checks again). */
+  user: { email: string; role: Role };
   symbols: string[];
   intervals: BarInterval[];
   defaultInterval: BarInterval;

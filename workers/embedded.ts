@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
+import { bootstrapAuth } from "@/lib/auth/bootstrap";
+import { resolveSecrets } from "@/lib/auth/local-secrets";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startEngine } from "@/lib/engine/start-engine";
 import { startJobs } from "@/lib/jobs/start-jobs";
@@ -13,6 +15,7 @@ import { logger } from "@/lib/logger";
 import { EmbeddedSink } from "@/lib/realtime/embedded-sink";
 import { MARKET_WS_PATH } from "@/lib/realtime/events";
 import { MarketHub } from "@/lib/realtime/market-hub";
+import { handshakeAuthenticator } from "@/lib/realtime/socket-auth";
 import { createUiServer } from "@/lib/realtime/socket-server";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
 import { productionBuildIsStale, runNextBuild } from "@/lib/runtime/next-build";
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
   }
   const services = await createServices(config);
   await migrateDatabase(services.database);
+  await bootstrapAuth(services.database.db, config, log);
   registerServices(services);
 
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
@@ -38,11 +42,12 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const upgradeNext = app.getUpgradeHandler();
   const server = createServer((req, res) => void handle(req, res));
-  const io = createUiServer(server);
-  const hub = new MarketHub();
+  const authenticate = handshakeAuthenticator(services.database.db, resolveSecrets(config).AUTH_SECRET, { trustedOrigins: [config.PUBLIC_URL] });
+  const io = createUiServer(server, authenticate);
+  const hub = new MarketHub(authenticate);
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
-    if (pathname === MARKET_WS_PATH) hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit("connection", ws, req));
+    if (pathname === MARKET_WS_PATH) void hub.handleUpgrade(req, socket, head);
     else if (pathname.startsWith("/_next")) void upgradeNext(req, socket, head);
   });
 

@@ -2,6 +2,7 @@
  * Split mode worker (`npm run start:worker`): the trading engine alone, on PostgreSQL and Redis. Exactly one per
  * trading account. Browsers receive its events through the realtime gateway (Redis emitter -> adapter).
  */
+import { bootstrapAuth } from "@/lib/auth/bootstrap";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startEngine } from "@/lib/engine/start-engine";
 import { logger } from "@/lib/logger";
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const log = logger("worker");
   const services = await createServices(config);
   if (process.argv.includes("--migrate")) await migrateDatabase(services.database);
+  await bootstrapAuth(services.database.db, config, log);
   const sink = new RedisSink(config.REDIS_URL, services.bus);
   const engine = await startEngine({ services, sink });
   new Shutdown((msg, extra) => log.info(extra ?? {}, msg))

@@ -5,10 +5,13 @@
 import { createServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
+import { resolveSecrets } from "@/lib/auth/local-secrets";
 import { createBus } from "@/lib/bus/create-bus";
+import { createDatabase } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { MARKET_WS_PATH } from "@/lib/realtime/events";
 import { MarketHub } from "@/lib/realtime/market-hub";
+import { handshakeAuthenticator } from "@/lib/realtime/socket-auth";
 import { MARKET_TOPIC, type MarketMessage } from "@/lib/realtime/sink";
 import { createUiServer } from "@/lib/realtime/socket-server";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
@@ -21,13 +24,17 @@ async function main(): Promise<void> {
   const server = createServer((_req, res) => {
     res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NOT_FOUND", message: "realtime gateway: use /ui or /ws/market" } }));
   });
-  const io = createUiServer(server);
+  // Connections authenticate against the users and API keys in the database, like the web does.
+  const database = await createDatabase(config);
+  // The gateway is another origin than the web; without PUBLIC_URL it cannot know the web's port.
+  const authenticate = handshakeAuthenticator(database.db, resolveSecrets(config).AUTH_SECRET, { trustedOrigins: [config.PUBLIC_URL], anyPort: !config.PUBLIC_URL });
+  const io = createUiServer(server, authenticate);
   const pub = new Redis(config.REDIS_URL);
   const sub = pub.duplicate();
   io.adapter(createAdapter(pub, sub));
-  const hub = new MarketHub();
+  const hub = new MarketHub(authenticate);
   server.on("upgrade", (req, socket, head) => {
-    if (new URL(req.url ?? "/", "http://x").pathname === MARKET_WS_PATH) hub.wss.handleUpgrade(req, socket, head, (ws) => hub.wss.emit("connection", ws, req));
+    if (new URL(req.url ?? "/", "http://x").pathname === MARKET_WS_PATH) void hub.handleUpgrade(req, socket, head);
   });
   const bus = await createBus(config);
   await bus.subscribe(MARKET_TOPIC, (message) => {
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
       sub.disconnect();
       await pub.quit().catch(() => pub.disconnect());
     })
+    .add("close database", () => database.close())
     .listen();
 
   server.listen(config.REALTIME_PORT, config.HOST, () => log.info({ port: config.REALTIME_PORT }, `realtime gateway ready on ${config.HOST}:${config.REALTIME_PORT}`));

@@ -1,6 +1,7 @@
 "use client";
 
 import type { DashboardConfig } from "@/lib/dashboard-config";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Badge } from "@/components/ui/badge";
 import { ConnectionStatus } from "@/components/layout/connection-status";
 import { FeedBadges } from "@/components/layout/feed-badges";
@@ -22,6 +23,7 @@ export function DashboardHeader({ config }: { config: DashboardConfig }) {
         </Badge>
         <ConnectionStatus />
       </div>
+      <UserMenu email={config.user.email} role={config.user.role} />
     </header>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { DashboardConfig } from "@/lib/dashboard-config";
 import type { BarInterval } from "@/lib/domain/market-data";
+import { roleAtLeast } from "@/lib/domain/roles";
 import { DashboardConfigContext } from "@/lib/client/use-dashboard-config";
 import { useResyncOnReconnect } from "@/lib/client/use-resync-on-reconnect";
 import { AccountPanel } from "@/components/account/account-panel";
@@ -16,15 +17,19 @@ import { OrderTicket } from "@/components/orders/order-ticket";
 import { PositionsTable } from "@/components/positions/positions-table";
 import { RiskPanel } from "@/components/risk/risk-panel";
 
-/** The trader's overview: markets, chart, ticket, account, risk, positions, orders and fills. */
+/**
+ * The trader's overview: markets, chart, ticket, account, risk, positions, orders and fills. A viewer gets no order
+ * ticket; the server refuses its orders anyway, this only keeps the page to what the user may do.
+ */
 export function Dashboard({ config }: { config: DashboardConfig }) {
   const [symbol, setSymbol] = useState(config.symbols[0] ?? "");
   const [interval, setBarInterval] = useState<BarInterval>(config.defaultInterval);
   useResyncOnReconnect();
+  const canTrade = roleAtLeast(config.user.role, "trader");
 
   return (
     <DashboardConfigContext value={config}>
-      <div className="app">
+      <div className="app" data-role={config.user.role}>
         <DashboardHeader config={config} />
         <main className="dashboard">
           <MarketStrip symbols={config.symbols} selected={symbol} onSelect={setSymbol} />
@@ -36,7 +41,7 @@ export function Dashboard({ config }: { config: DashboardConfig }) {
                 intervals={config.intervals}
                 onIntervalChange={setBarInterval}
               />
-              <OrderTicket symbols={config.symbols} symbol={symbol} onSymbolChange={setSymbol} />
+              {canTrade ? <OrderTicket symbols={config.symbols} symbol={symbol} onSymbolChange={setSymbol} /> : null}
               <AccountPanel />
               <EquityPanel />
               <RiskPanel />

@@ -5,8 +5,8 @@ import type { RiskStateName } from "@/lib/domain/account";
 import { useKillSwitch } from "@/lib/client/use-kill-switch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-/** The emergency stop (after a confirmation) and, once halted, the re-arm button. */
-export function KillSwitch({ state }: { state: RiskStateName | undefined }) {
+/** The emergency stop (after a confirmation) and, once halted, the re-arm button for those who may re-arm. */
+export function KillSwitch({ state, canRearm }: { state: RiskStateName | undefined; canRearm: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const killSwitch = useKillSwitch();
   const result = killSwitch.data;
@@ -29,7 +29,7 @@ export function KillSwitch({ state }: { state: RiskStateName | undefined }) {
       >
         KILL SWITCH
       </button>
-      {halted ? (
+      {halted && canRearm ? (
         <button
           type="button"
           className="button"
@@ -39,6 +39,11 @@ export function KillSwitch({ state }: { state: RiskStateName | undefined }) {
         >
           Re-arm
         </button>
+      ) : null}
+      {halted && !canRearm ? (
+        <p className="panel-note" data-testid="risk-rearm-note">
+          Only an admin can re-arm trading.
+        </p>
       ) : null}
       {message ? (
         <p className="inline-error" role="alert" data-testid="risk-action-error">

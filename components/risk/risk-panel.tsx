@@ -1,6 +1,8 @@
 "use client";
 
 import type { RiskStateName } from "@/lib/domain/account";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { useDashboardConfig } from "@/lib/client/use-dashboard-config";
 import { formatMoney, formatPercent, formatTime } from "@/lib/client/format";
 import { useLiveRisk } from "@/lib/client/use-live-risk";
 import { Panel } from "@/components/ui/panel";
@@ -19,10 +21,11 @@ const STATE_HINT: Record<RiskStateName, string> = {
   HALTED: "Halted: only cancels are accepted",
 };
 
-/** The risk engine's state, its limits, and the kill switch. */
+/** The risk engine's state, its limits, and the kill switch (traders halt, only admins re-arm; the server checks again). */
 export function RiskPanel() {
   const { data, isPending, error } = useLiveRisk();
   const risk = data?.risk;
+  const { role } = useDashboardConfig().user;
 
   return (
     <Panel title="Risk" span={4} testId="risk-panel">
@@ -57,7 +60,7 @@ export function RiskPanel() {
           </dl>
         </>
       ) : null}
-      <KillSwitch state={risk?.state} />
+      {roleAtLeast(role, "trader") ? <KillSwitch state={risk?.state} canRearm={roleAtLeast(role, "admin")} /> : null}
     </Panel>
   );
 }

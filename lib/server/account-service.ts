@@ -11,8 +11,7 @@ import { listInstruments } from "./queries/instruments";
  * Account and positions as stored by the engine, marked at the last stored trade prices: the same portfolio code
  * the engine runs, so web and engine cannot disagree on the arithmetic.
  */
-export async function getAccountState(ctx: ServerContext): Promise<{ account: AccountView; positions: PositionView[] }> {
-  const accountId = ctx.config.ACCOUNT_ID;
+export async function getAccountState(ctx: ServerContext, accountId: string): Promise<{ account: AccountView; positions: PositionView[] }> {
   const stored = await loadAccount(ctx.database.db, accountId);
   if (!stored) throw notFound(`Account ${accountId} (has the engine started?)`);
   const instruments = await listInstruments(ctx.database.db);

@@ -1,32 +1,37 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { actorLabel, type Actor } from "@/lib/auth/actor";
 import { COMMANDS, type OrderRequest, type SubmitOrderCommand } from "@/lib/engine/commands";
 import type { Order, OrderSource } from "@/lib/domain/order";
 import type { RiskView } from "@/lib/domain/account";
+import { roleAtLeast } from "@/lib/domain/roles";
 import { ApiError, notFound } from "./api-error";
 import type { ServerContext } from "./context";
 import { getOrder } from "./queries/orders";
 
 /** Sends an order to the engine, which runs the pre-trade gate, persists the intent and routes it to the venue. */
-export async function placeOrder(ctx: ServerContext, request: OrderRequest, meta: { source: OrderSource; actor: string }): Promise<Order> {
+export async function placeOrder(ctx: ServerContext, actor: Actor, request: OrderRequest, source: OrderSource): Promise<Order> {
   const command: SubmitOrderCommand = {
     ...request,
     clientOrderId: request.clientOrderId ?? randomUUID(),
-    accountId: ctx.config.ACCOUNT_ID,
-    source: meta.source,
-    actor: meta.actor,
+    accountId: actor.accountId,
+    source,
+    actor: actorLabel(actor),
   };
   return (await ctx.bus.request(COMMANDS.submitOrder, command)) as Order;
 }
 
-export async function cancelOrder(ctx: ServerContext, orderId: string, actor: string): Promise<Order> {
-  const existing = await getOrder(ctx.database.db, { accountId: ctx.config.ACCOUNT_ID, orderId });
+/** Only orders of the caller's own account can be canceled; anything else is "not found", not "forbidden". */
+export async function cancelOrder(ctx: ServerContext, actor: Actor, orderId: string): Promise<Order> {
+  const existing = await getOrder(ctx.database.db, { accountId: actor.accountId, orderId });
   if (!existing) throw notFound(`Order ${orderId}`);
-  return (await ctx.bus.request(COMMANDS.cancelOrder, { accountId: ctx.config.ACCOUNT_ID, orderId, actor })) as Order;
+  return (await ctx.bus.request(COMMANDS.cancelOrder, { accountId: actor.accountId, orderId, actor: actorLabel(actor) })) as Order;
 }
 
-export async function setKillSwitch(ctx: ServerContext, engaged: boolean, actor: string): Promise<RiskView> {
-  return (await ctx.bus.request(COMMANDS.killSwitch, { accountId: ctx.config.ACCOUNT_ID, engaged, actor })) as RiskView;
+/** Any trader may halt trading; only an admin may re-arm it. */
+export async function setKillSwitch(ctx: ServerContext, actor: Actor, engaged: boolean): Promise<RiskView> {
+  if (!engaged && !roleAtLeast(actor.role, "admin")) throw new ApiError(403, "FORBIDDEN", "Only an admin can re-arm trading");
+  return (await ctx.bus.request(COMMANDS.killSwitch, { accountId: actor.accountId, engaged, actor: actorLabel(actor) })) as RiskView;
 }
 
 export function assertUuid(id: string): string {

@@ -3,14 +3,14 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { ApiError } from "./api-error";
 import type { ServerContext } from "./context";
 
-const KEY = Symbol.for("tradeforge.order-rate-limiter");
-type Registry = { [KEY]?: Promise<RateLimiterAbstract> };
+type Registry = Record<symbol, Promise<RateLimiterAbstract> | undefined>;
 
-/** Order submissions per client and minute: Redis-backed in split mode (shared by all web processes), memory otherwise. */
-async function orderLimiter(ctx: ServerContext): Promise<RateLimiterAbstract> {
-  const registry = globalThis as Registry;
+/** A per-minute limiter: Redis-backed in split mode (shared by all web processes), memory otherwise. */
+function limiter(ctx: ServerContext, name: string, points: number): Promise<RateLimiterAbstract> {
+  const registry = globalThis as unknown as Registry;
+  const KEY = Symbol.for(`tradeforge.rate-limiter.${name}`);
   registry[KEY] ??= (async () => {
-    const options = { keyPrefix: "tf-orders", points: ctx.config.ORDER_RATE_LIMIT_PER_MINUTE, duration: 60 };
+    const options = { keyPrefix: `tf-${name}`, points, duration: 60 };
     if (!ctx.config.REDIS_URL) return new RateLimiterMemory(options);
     const { Redis } = await import("ioredis");
     const client = new Redis(ctx.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -20,14 +20,24 @@ async function orderLimiter(ctx: ServerContext): Promise<RateLimiterAbstract> {
   return registry[KEY];
 }
 
-export async function consumeOrderRate(ctx: ServerContext, clientKey: string): Promise<void> {
+async function consume(limiterPromise: Promise<RateLimiterAbstract>, key: string, what: string): Promise<void> {
   try {
-    await (await orderLimiter(ctx)).consume(clientKey);
+    await (await limiterPromise).consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.ceil(error.msBeforeNext / 1000);
-    throw new ApiError(429, "RATE_LIMITED", `Too many orders; retry in ${seconds} s`, { retryAfterSeconds: seconds });
+    throw new ApiError(429, "RATE_LIMITED", `Too many ${what}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
   }
+}
+
+/** Orders per client (IP) and minute, on top of the per-user API limit. */
+export function consumeOrderRate(ctx: ServerContext, clientKey: string): Promise<void> {
+  return consume(limiter(ctx, "orders", ctx.config.ORDER_RATE_LIMIT_PER_MINUTE), clientKey, "orders");
+}
+
+/** Requests per user or API key and minute. */
+export function consumeApiRate(ctx: ServerContext, key: string): Promise<void> {
+  return consume(limiter(ctx, "api", ctx.config.API_RATE_LIMIT_PER_MINUTE), key, "requests");
 }
 
 export function clientKey(request: Request): string {

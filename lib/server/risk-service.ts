@@ -3,10 +3,10 @@ import type { RiskView } from "@/lib/domain/account";
 import { loadRiskState } from "@/lib/engine/persistence/risk-store";
 import type { ServerContext } from "./context";
 
-export async function getRiskView(ctx: ServerContext): Promise<RiskView> {
-  const stored = await loadRiskState(ctx.database.db, ctx.config.ACCOUNT_ID);
+export async function getRiskView(ctx: ServerContext, accountId: string): Promise<RiskView> {
+  const stored = await loadRiskState(ctx.database.db, accountId);
   return {
-    accountId: ctx.config.ACCOUNT_ID,
+    accountId,
     ...stored,
     limits: { maxOrderNotional: ctx.config.MAX_ORDER_NOTIONAL, maxPositionFraction: ctx.config.MAX_POSITION_SIZE },
   };

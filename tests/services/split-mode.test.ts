@@ -7,6 +7,7 @@ import type { Tick } from "@/lib/domain/market-data";
 import type { Fill, Order } from "@/lib/domain/order";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
 import { EventRecorder } from "./support/event-recorder";
+import { adminApiKey } from "./support/credentials";
 import { HttpClient } from "./support/http-client";
 import { createTestDatabase, eventually, freePort, requireRedis, sleep, type TestDatabase } from "./support/infrastructure";
 import { ensureProductionBuild, launchWorker, splitEnv, startRealtime, startWeb, startWorker } from "./support/launch";
@@ -16,6 +17,7 @@ type UiSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let database: TestDatabase;
 let http: HttpClient;
+let apiKey: string;
 let realtimePort: number;
 let socket: UiSocket | undefined;
 const socketOrders = new EventRecorder<Order>();
@@ -27,7 +29,7 @@ function clientOrderId(label: string): string {
 }
 
 function connectUi(): Promise<UiSocket> {
-  const client: UiSocket = io(`http://127.0.0.1:${realtimePort}`, { path: "/ui", transports: ["websocket"], reconnection: false, timeout: 10_000 });
+  const client: UiSocket = io(`http://127.0.0.1:${realtimePort}`, { path: "/ui", transports: ["websocket"], reconnection: false, timeout: 10_000, auth: { token: apiKey } });
   client.on("order", (order) => socketOrders.push(order));
   client.on("fill", (fill) => socketFills.push(fill));
   client.on("tick", (tick) => socketTicks.push(tick));
@@ -60,7 +62,8 @@ describe("split mode: worker, realtime gateway and web as separate processes on 
     const [webPort, gatewayPort] = await Promise.all([freePort(), freePort()]);
     realtimePort = gatewayPort;
     await Promise.all([startRealtime(env, gatewayPort), startWeb(env, webPort)]);
-    http = new HttpClient(`http://127.0.0.1:${webPort}`);
+    apiKey = await adminApiKey(database.url);
+    http = new HttpClient(`http://127.0.0.1:${webPort}`, apiKey);
   }, 600_000);
 
   afterAll(async () => {
@@ -151,7 +154,7 @@ describe("split mode: worker, realtime gateway and web as separate processes on 
   });
 
   it("streams ticks on the plain WebSocket /ws/market after a subscribe command", async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${realtimePort}/ws/market`);
+    const ws = new WebSocket(`ws://127.0.0.1:${realtimePort}/ws/market`, { headers: { authorization: `Bearer ${apiKey}` } });
     const frames = new EventRecorder<{ channel: string; data: unknown }>();
     ws.on("message", (raw) => frames.push(JSON.parse(raw.toString()) as { channel: string; data: unknown }));
     try {

@@ -1,10 +1,11 @@
 import { getAccountState } from "@/lib/server/account-service";
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async () => {
-  const { account } = await getAccountState(await getServerContext());
+export const GET = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("read", request);
+  const { account } = await getAccountState(ctx, actor.accountId);
   return json({ account });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BAR_INTERVALS } from "@/lib/domain/market-data";
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json, parseQuery } from "@/lib/server/http";
 import { listCandles } from "@/lib/server/queries/candles";
 
@@ -15,7 +15,7 @@ const query = z.object({
 }).strict();
 
 export const GET = handler(async (request: Request) => {
+  const { ctx } = await requireActor("read", request);
   const params = parseQuery(request, query);
-  const ctx = await getServerContext();
   return json({ candles: await listCandles(ctx.database.db, params) });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json, parseQuery } from "@/lib/server/http";
 import { getEquityCurve } from "@/lib/server/queries/equity";
 
@@ -12,7 +12,7 @@ const query = z.object({
 }).strict();
 
 export const GET = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("read", request);
   const params = parseQuery(request, query);
-  const ctx = await getServerContext();
-  return json({ points: await getEquityCurve(ctx.database.db, { accountId: ctx.config.ACCOUNT_ID, ...params }) });
+  return json({ points: await getEquityCurve(ctx.database.db, { accountId: actor.accountId, ...params }) });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { orderRequestSchema } from "@/lib/engine/commands";
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json, parseBody, parseQuery } from "@/lib/server/http";
 import { placeOrder } from "@/lib/server/order-service";
 import { listOrders } from "@/lib/server/queries/orders";
@@ -16,15 +16,15 @@ const listQuery = z.object({
 }).strict();
 
 export const GET = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("read", request);
   const query = parseQuery(request, listQuery);
-  const ctx = await getServerContext();
-  return json(await listOrders(ctx.database.db, { accountId: ctx.config.ACCOUNT_ID, ...query }));
+  return json(await listOrders(ctx.database.db, { accountId: actor.accountId, ...query }));
 });
 
 export const POST = handler(async (request: Request) => {
-  const ctx = await getServerContext();
+  const { ctx, actor } = await requireActor("trade", request);
   const body = await parseBody(request, orderRequestSchema);
   await consumeOrderRate(ctx, clientKey(request));
-  const order = await placeOrder(ctx, body, { source: "api", actor: "api" });
+  const order = await placeOrder(ctx, actor, body, "api");
   return json({ order }, order.status === "REJECTED" ? 422 : 201);
 });

@@ -1,7 +1,10 @@
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json } from "@/lib/server/http";
 import { getRiskView } from "@/lib/server/risk-service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async () => json({ risk: await getRiskView(await getServerContext()) }));
+export const GET = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("read", request);
+  return json({ risk: await getRiskView(ctx, actor.accountId) });
+});

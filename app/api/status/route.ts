@@ -1,5 +1,5 @@
 import type { StatusResponse } from "@/lib/api-types";
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json } from "@/lib/server/http";
 import { listInstruments } from "@/lib/server/queries/instruments";
 import { engineHeartbeat, tableCounts } from "@/lib/server/queries/system";
@@ -7,17 +7,17 @@ import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handler(async () => {
-  const ctx = await getServerContext();
+export const GET = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("read", request);
   const [heartbeat, counts, instruments] = await Promise.all([
-    engineHeartbeat(ctx.database), tableCounts(ctx.database, ctx.config.ACCOUNT_ID), listInstruments(ctx.database.db),
+    engineHeartbeat(ctx.database), tableCounts(ctx.database, actor.accountId), listInstruments(ctx.database.db),
   ]);
   const body: StatusResponse = {
     version: packageJson.version,
     mode: ctx.mode,
     startedAt: ctx.startedAt,
     uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
-    accountId: ctx.config.ACCOUNT_ID,
+    accountId: actor.accountId,
     feeds: heartbeat?.feeds ?? [],
     instruments,
     counts,

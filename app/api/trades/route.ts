@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json, parseQuery } from "@/lib/server/http";
 import { listFills } from "@/lib/server/queries/fills";
 
@@ -15,7 +15,7 @@ const query = z.object({
 
 /** The account's fills (executions), newest first. */
 export const GET = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("read", request);
   const params = parseQuery(request, query);
-  const ctx = await getServerContext();
-  return json(await listFills(ctx.database.db, { accountId: ctx.config.ACCOUNT_ID, ...params }));
+  return json(await listFills(ctx.database.db, { accountId: actor.accountId, ...params }));
 });

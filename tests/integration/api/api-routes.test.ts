@@ -9,13 +9,16 @@ import * as statusRoute from "@/app/api/status/route";
 import * as tradesRoute from "@/app/api/trades/route";
 import { clearServices, registerServices } from "@/lib/runtime/services";
 import { type Harness, startHarness, waitFor } from "../support/engine-harness";
+import { createTestUser, type TestUser } from "../support/users";
 
 let h: Harness;
+let trader: TestUser;
 const BASE = "http://localhost:3000";
 
 beforeAll(async () => {
   h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "1000" });
   registerServices(h.services);
+  trader = await createTestUser(h.services, "trader");
   await waitFor(() => h.engine.ticksProcessed() > 20, "first ticks");
 });
 afterAll(async () => {
@@ -23,9 +26,10 @@ afterAll(async () => {
   await h?.close();
 });
 
+const req = (path: string, init: RequestInit = {}) => new Request(`${BASE}${path}`, { ...init, headers: { cookie: trader.cookie, ...init.headers } });
 const post = (body: unknown, raw?: string) =>
-  ordersRoute.POST(new Request(`${BASE}/api/orders`, { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) }));
-const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(new Request(`${BASE}${path}`));
+  ordersRoute.POST(req("/api/orders", { method: "POST", headers: { "content-type": "application/json" }, body: raw ?? JSON.stringify(body) }));
+const get = (route: { GET: (r: Request) => Promise<Response> }, path: string) => route.GET(req(path));
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function expectError(response: Response, status: number, code: string): Promise<string> {
@@ -51,8 +55,8 @@ describe("API validation errors", () => {
     await expectError(await get(candlesRoute, "/api/candles?interval=1m"), 400, "VALIDATION_ERROR");
     await expectError(await get(tradesRoute, "/api/trades?limit=0"), 400, "VALIDATION_ERROR");
     await expectError(await get(ordersRoute, "/api/orders?cursor=garbage"), 400, "INVALID_CURSOR");
-    await expectError(await orderRoute.GET(new Request(`${BASE}/api/orders/x`), params("not-a-uuid")), 400, "VALIDATION_ERROR");
-    await expectError(await orderRoute.DELETE(new Request(`${BASE}/api/orders/x`), params("00000000-0000-4000-8000-000000000000")), 404, "NOT_FOUND");
+    await expectError(await orderRoute.GET(req("/api/orders/x"), params("not-a-uuid")), 400, "VALIDATION_ERROR");
+    await expectError(await orderRoute.DELETE(req("/api/orders/x"), params("00000000-0000-4000-8000-000000000000")), 404, "NOT_FOUND");
   });
 
   it("refuses an order the risk gate rejects with 422 and its reason code", async () => {
@@ -74,29 +78,29 @@ describe("API reads and writes", () => {
     expect(page1.items).toHaveLength(1);
     const page2 = (await (await get(ordersRoute, `/api/orders?limit=1&cursor=${page1.nextCursor}`)).json()) as { items: { id: string }[] };
     expect(page2.items).toHaveLength(1);
-    const canceled = await orderRoute.DELETE(new Request(`${BASE}/api/orders/${limit.order.id}`), params(limit.order.id));
+    const canceled = await orderRoute.DELETE(req(`/api/orders/${limit.order.id}`), params(limit.order.id));
     expect(((await canceled.json()) as { order: { status: string } }).order.status).toBe("CANCELED");
-    await expectError(await orderRoute.DELETE(new Request(`${BASE}/api/orders/${limit.order.id}`), params(limit.order.id)), 422, "ORDER_NOT_OPEN");
+    await expectError(await orderRoute.DELETE(req(`/api/orders/${limit.order.id}`), params(limit.order.id)), 422, "ORDER_NOT_OPEN");
   });
 
   it("reports positions, balance, fills, candles, status and health", async () => {
-    const { positions } = (await (await positionsRoute.GET()).json()) as { positions: { symbol: string; quantity: string }[] };
+    const { positions } = (await (await get(positionsRoute, "/api/positions")).json()) as { positions: { symbol: string; quantity: string }[] };
     expect(positions.find((p) => p.symbol === "ETHUSDT")?.quantity).toBe("0.1");
-    const { account } = (await (await balanceRoute.GET()).json()) as { account: { equity: string; cash: string } };
+    const { account } = (await (await get(balanceRoute, "/api/balance")).json()) as { account: { equity: string; cash: string } };
     expect(Number(account.cash)).toBeLessThan(100000);
     const trades = (await (await get(tradesRoute, "/api/trades?symbol=ETHUSDT")).json()) as { items: { clientOrderId: string }[] };
     expect(trades.items.map((t) => t.clientOrderId)).toContain("api-1");
     await waitFor(async () => ((await (await get(candlesRoute, "/api/candles?symbol=BTCUSDT&interval=1s")).json()) as { candles: unknown[] }).candles.length > 0, "1s candles");
-    const status = (await (await statusRoute.GET()).json()) as { mode: string; counts: { fills: number }; feeds: { kind: string }[] };
+    const status = (await (await get(statusRoute, "/api/status")).json()) as { mode: string; counts: { fills: number }; feeds: { kind: string }[] };
     expect(status.mode).toBe("embedded");
     expect(status.counts.fills).toBeGreaterThanOrEqual(1);
-    await waitFor(async () => (await healthRoute.GET()).status === 200, "healthy");
+    await waitFor(async () => (await get(healthRoute, "/api/health")).status === 200, "healthy");
   });
 
   it("answers 503 on health once the engine has stopped", async () => {
     await h.engine.stop();
-    await waitFor(async () => (await healthRoute.GET()).status === 503, "unhealthy after stop");
-    const body = (await (await healthRoute.GET()).json()) as { checks: { worker: { ok: boolean } } };
+    await waitFor(async () => (await get(healthRoute, "/api/health")).status === 503, "unhealthy after stop");
+    const body = (await (await get(healthRoute, "/api/health")).json()) as { checks: { worker: { ok: boolean } } };
     expect(body.checks.worker.ok).toBe(false);
     h.engine = { ...h.engine, stop: async () => undefined };
   });

@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ordersRoute from "@/app/api/orders/route";
 import { clearServices, registerServices } from "@/lib/runtime/services";
+import * as positionsRoute from "@/app/api/positions/route";
 import { type Harness, startHarness, waitFor } from "../support/engine-harness";
+import { createTestUser, type TestUser } from "../support/users";
 
 let h: Harness;
+let trader: TestUser;
+let reader: TestUser;
 
 beforeAll(async () => {
-  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "3" });
+  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "3", API_RATE_LIMIT_PER_MINUTE: "8" });
   registerServices(h.services);
+  trader = await createTestUser(h.services, "trader");
+  reader = await createTestUser(h.services, "viewer");
   await waitFor(() => h.engine.ticksProcessed() > 5, "ticks");
 });
 afterAll(async () => {
@@ -17,7 +23,7 @@ afterAll(async () => {
 
 const post = (ip: string) => ordersRoute.POST(new Request("http://localhost/api/orders", {
   method: "POST",
-  headers: { "content-type": "application/json", "x-forwarded-for": ip },
+  headers: { "content-type": "application/json", "x-forwarded-for": ip, cookie: trader.cookie },
   body: JSON.stringify({ symbol: "BTCUSDT", side: "BUY", type: "LIMIT", quantity: "0.001", price: "1000" }),
 }));
 
@@ -29,5 +35,13 @@ describe("order rate limit", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
     expect((await post("10.0.0.2")).status).toBe(201);
+  });
+
+  it("limits each user's API requests per minute", async () => {
+    const read = () => positionsRoute.GET(new Request("http://localhost/api/positions", { headers: { cookie: reader.cookie } }));
+    for (let i = 0; i < 8; i++) expect((await read()).status).toBe(200);
+    const limited = await read();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBeTruthy();
   });
 });

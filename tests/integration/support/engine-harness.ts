@@ -41,6 +41,8 @@ export const TEST_ENV = {
   MAX_ORDER_NOTIONAL: "50000",
   MAX_POSITION_SIZE: "0.5",
   INITIAL_CASH: "100000",
+  AUTH_SECRET: "test-secret-test-secret-test-secret-42",
+  ENCRYPTION_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
 };
 
 export interface Harness {

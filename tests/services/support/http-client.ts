@@ -10,7 +10,8 @@ export interface JsonResponse<T> {
 export class HttpClient {
   private readonly clientAddress = `198.51.100.${1 + Math.floor(Math.random() * 250)}-${process.pid}-${Date.now()}`;
 
-  constructor(private readonly baseUrl: string) {}
+  /** apiKey: sent as `Authorization: Bearer`, as programs do. */
+  constructor(private readonly baseUrl: string, private readonly apiKey?: string) {}
 
   get<T>(path: string): Promise<JsonResponse<T>> {
     return this.request<T>("GET", path);
@@ -27,6 +28,7 @@ export class HttpClient {
   private async request<T>(method: string, path: string, body?: unknown): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { "x-forwarded-for": this.clientAddress, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
+    if (this.apiKey) headers.authorization = `Bearer ${this.apiKey}`;
     const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
     const text = await response.text();
     let parsed: unknown;

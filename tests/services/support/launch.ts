@@ -23,9 +23,17 @@ export const FAST_TRADING_ENV: Readonly<Record<string, string>> = {
   MAX_POSITION_SIZE: "0.5",
 };
 
+/** The secrets split mode requires, and the first admin the worker creates. */
+export const AUTH_ENV: Readonly<Record<string, string>> = {
+  AUTH_SECRET: "services-test-secret-services-test-secret",
+  ENCRYPTION_KEY: "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
+  ADMIN_EMAIL: "admin@example.test",
+  ADMIN_PASSWORD: "admin-password-for-tests",
+};
+
 /** The split-mode environment every process of one stack shares. */
 export function splitEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...baseEnv(), ...FAST_TRADING_ENV, DATABASE_URL: databaseUrl, REDIS_URL, ...extra };
+  return { ...baseEnv(), ...FAST_TRADING_ENV, ...AUTH_ENV, DATABASE_URL: databaseUrl, REDIS_URL, ...extra };
 }
 
 /** Starts `tsx workers/engine.ts --migrate`; resolves once it logged "worker ready". */

@@ -1,4 +1,4 @@
-import { getServerContext } from "@/lib/server/context";
+import { requireActor } from "@/lib/server/auth/require-actor";
 import { notFound } from "@/lib/server/api-error";
 import { handler, json } from "@/lib/server/http";
 import { assertUuid, cancelOrder } from "@/lib/server/order-service";
@@ -8,16 +8,16 @@ export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
 
-export const GET = handler(async (_request: Request, { params }: Params) => {
+export const GET = handler(async (request: Request, { params }: Params) => {
+  const { ctx, actor } = await requireActor("read", request);
   const id = assertUuid((await params).id);
-  const ctx = await getServerContext();
-  const order = await getOrder(ctx.database.db, { accountId: ctx.config.ACCOUNT_ID, orderId: id });
+  const order = await getOrder(ctx.database.db, { accountId: actor.accountId, orderId: id });
   if (!order) throw notFound(`Order ${id}`);
   return json({ order });
 });
 
-export const DELETE = handler(async (_request: Request, { params }: Params) => {
+export const DELETE = handler(async (request: Request, { params }: Params) => {
+  const { ctx, actor } = await requireActor("trade", request);
   const id = assertUuid((await params).id);
-  const ctx = await getServerContext();
-  return json({ order: await cancelOrder(ctx, id, "api") });
+  return json({ order: await cancelOrder(ctx, actor, id) });
 });

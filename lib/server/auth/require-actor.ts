@@ -1,0 +1,32 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { Actor } from "@/lib/auth/actor";
+import { resolveSecrets } from "@/lib/auth/local-secrets";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import type { Scope } from "@/lib/domain/roles";
+import { ApiError } from "../api-error";
+import { getServerContext, type ServerContext } from "../context";
+import { consumeApiRate } from "../rate-limit";
+
+/** Who is calling this request (or, in a server action or page, the current request), or undefined. */
+export async function currentActor(ctx: ServerContext, request?: Request): Promise<Actor | undefined> {
+  const source = request?.headers ?? (await headers());
+  const resolution = await resolveActor(ctx.database.db, { authorization: source.get("authorization"), cookie: source.get("cookie") }, resolveSecrets(ctx.config).AUTH_SECRET);
+  if (resolution.error) throw new ApiError(401, resolution.error, "The API key is unknown, revoked, or its owner is disabled");
+  return resolution.actor;
+}
+
+/**
+ * The check every route handler, server action and data function starts with: authenticated, allowed the scope,
+ * within its rate limit. Throws 401, 403 or 429 as an ApiError.
+ */
+export async function requireActor(scope: Scope, request?: Request): Promise<{ ctx: ServerContext; actor: Actor }> {
+  const ctx = await getServerContext();
+  const actor = await currentActor(ctx, request);
+  if (!actor) throw new ApiError(401, "UNAUTHENTICATED", "Sign in, or send an API key as 'Authorization: Bearer <key>'");
+  if (!actor.scopes.includes(scope)) {
+    throw new ApiError(403, "FORBIDDEN", `This needs the '${scope}' permission, which ${actor.via === "api-key" ? "this API key" : `the ${actor.role} role`} does not have`);
+  }
+  await consumeApiRate(ctx, `user:${actor.apiKeyId ?? actor.userId}`);
+  return { ctx, actor };
+}
