@@ -46,6 +46,7 @@ export const configSchema = z.object({
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   ORDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   AUTH_SECRET: z.string().min(32, "at least 32 characters").optional(),

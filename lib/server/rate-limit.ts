@@ -35,12 +35,18 @@ export function consumeOrderRate(ctx: ServerContext, clientKey: string): Promise
   return consume(limiter(ctx, "orders", ctx.config.ORDER_RATE_LIMIT_PER_MINUTE), clientKey, "orders");
 }
 
+/** Requests per client address and minute, counted before authentication so floods of bad credentials are capped too. */
+export function consumeAddressRate(ctx: ServerContext, address: string): Promise<void> {
+  return consume(limiter(ctx, "address", ctx.config.IP_RATE_LIMIT_PER_MINUTE), address, "requests from this address");
+}
+
 /** Requests per user or API key and minute. */
 export function consumeApiRate(ctx: ServerContext, key: string): Promise<void> {
   return consume(limiter(ctx, "api", ctx.config.API_RATE_LIMIT_PER_MINUTE), key, "requests");
 }
 
-export function clientKey(request: Request): string {
+/** The client's address as the reverse proxy reports it; without a proxy every caller is "local". */
+export function clientKey(request: Pick<Request, "headers">): string {
   const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || request.headers.get("x-real-ip") || "local";
 }

@@ -1,10 +1,10 @@
 import { Decimal } from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isBusRemoteError } from "@/lib/bus/bus";
 import { createPostgres, type DatabaseHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import type { Order } from "@/lib/domain/order";
-import { COMMANDS, type SubmitOrderCommand } from "@/lib/engine/commands";
+import { COMMANDS } from "@/lib/engine/commands";
+import { engineClient, rejectionCode } from "../integration/support/engine-client";
 import { type Harness, startHarness, waitFor } from "../integration/support/engine-harness";
 import { createTestDatabase, type TestDatabase } from "./support/infrastructure";
 import journal from "@/drizzle/meta/_journal.json";
@@ -90,28 +90,7 @@ describe("the trading path on PostgreSQL (the integration harness on a PostgreSQ
   });
   afterAll(async () => h?.close());
 
-  const command = (overrides: Partial<SubmitOrderCommand>): SubmitOrderCommand => ({
-    clientOrderId: `c-${Math.random().toString(36).slice(2, 12)}`, accountId: "demo", symbol: "BTCUSDT", side: "BUY", type: "MARKET",
-    quantity: "0.01", timeInForce: "GTC", source: "api", actor: "test", ...overrides,
-  });
-  const submit = (overrides: Partial<SubmitOrderCommand>) => h.services.bus.request(COMMANDS.submitOrder, command(overrides)) as Promise<Order>;
-  const request = <T>(topic: string, message: unknown) => h.services.bus.request(topic, message) as Promise<T>;
-
-  async function rejectionCode(promise: Promise<unknown>): Promise<string> {
-    try {
-      await promise;
-    } catch (error) {
-      if (isBusRemoteError(error)) return error.code;
-      throw error;
-    }
-    throw new Error("expected a rejection");
-  }
-
-  async function row<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> {
-    const rows = await h.services.database.query<T>(sql, params);
-    if (rows.length === 0) throw new Error(`no row for: ${sql}`);
-    return rows[0]!;
-  }
+  const { submit, request, row } = engineClient(() => h);
 
   it("runs on the postgres driver", () => {
     expect(h.services.database.driver).toBe("postgres");

@@ -6,7 +6,7 @@ import { resolveActor } from "@/lib/auth/resolve-actor";
 import type { Scope } from "@/lib/domain/roles";
 import { ApiError } from "../api-error";
 import { getServerContext, type ServerContext } from "../context";
-import { consumeApiRate } from "../rate-limit";
+import { clientKey, consumeAddressRate, consumeApiRate } from "../rate-limit";
 
 /** Who is calling this request (or, in a server action or page, the current request), or undefined. */
 export async function currentActor(ctx: ServerContext, request?: Request): Promise<Actor | undefined> {
@@ -22,6 +22,7 @@ export async function currentActor(ctx: ServerContext, request?: Request): Promi
  */
 export async function requireActor(scope: Scope, request?: Request): Promise<{ ctx: ServerContext; actor: Actor }> {
   const ctx = await getServerContext();
+  await consumeAddressRate(ctx, clientKey(request ?? { headers: await headers() }));
   const actor = await currentActor(ctx, request);
   if (!actor) throw new ApiError(401, "UNAUTHENTICATED", "Sign in, or send an API key as 'Authorization: Bearer <key>'");
   if (!actor.scopes.includes(scope)) {

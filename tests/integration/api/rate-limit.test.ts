@@ -10,7 +10,7 @@ let trader: TestUser;
 let reader: TestUser;
 
 beforeAll(async () => {
-  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "3", API_RATE_LIMIT_PER_MINUTE: "8" });
+  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "3", API_RATE_LIMIT_PER_MINUTE: "8", IP_RATE_LIMIT_PER_MINUTE: "20" });
   registerServices(h.services);
   trader = await createTestUser(h.services, "trader");
   reader = await createTestUser(h.services, "viewer");
@@ -38,10 +38,18 @@ describe("order rate limit", () => {
   });
 
   it("limits each user's API requests per minute", async () => {
-    const read = () => positionsRoute.GET(new Request("http://localhost/api/positions", { headers: { cookie: reader.cookie } }));
+    const read = () => positionsRoute.GET(new Request("http://localhost/api/positions", { headers: { cookie: reader.cookie, "x-forwarded-for": "10.0.0.3" } }));
     for (let i = 0; i < 8; i++) expect((await read()).status).toBe(200);
     const limited = await read();
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBeTruthy();
+  });
+
+  it("limits each address, before and whatever the credentials", async () => {
+    const anonymous = () => positionsRoute.GET(new Request("http://localhost/api/positions", { headers: { "x-forwarded-for": "10.0.0.9" } }));
+    for (let i = 0; i < 20; i++) expect((await anonymous()).status).toBe(401);
+    const limited = await anonymous();
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
   });
 });

@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isBusRemoteError } from "@/lib/bus/bus";
 import type { Order } from "@/lib/domain/order";
-import { COMMANDS, type SubmitOrderCommand } from "@/lib/engine/commands";
+import { COMMANDS } from "@/lib/engine/commands";
+import { engineClient, rejectionCode } from "../support/engine-client";
 import { type Harness, startHarness, waitFor } from "../support/engine-harness";
 
 let h: Harness;
@@ -13,29 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-function command(overrides: Partial<SubmitOrderCommand>): SubmitOrderCommand {
-  return {
-    clientOrderId: `c-${Math.random().toString(36).slice(2, 12)}`, accountId: "demo", symbol: "BTCUSDT", side: "BUY", type: "MARKET",
-    quantity: "0.01", timeInForce: "GTC", source: "api", actor: "test", ...overrides,
-  };
-}
-
-const submit = (overrides: Partial<SubmitOrderCommand>) => h.services.bus.request(COMMANDS.submitOrder, command(overrides)) as Promise<Order>;
-
-async function rejectionCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isBusRemoteError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
-
-async function row<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> {
-  const rows = await h.services.database.query<T>(sql, params);
-  return rows[0]!;
-}
+const { submit, row } = engineClient(() => h);
 
 describe("the trading path on the embedded engine", () => {
   it("fills a market order, persists the fill once and moves cash by notional plus fee exactly", async () => {

@@ -5,10 +5,6 @@ import { dec, ZERO } from "@/lib/domain/money";
 import type { Fill } from "@/lib/domain/order";
 import { Portfolio } from "@/lib/portfolio/portfolio";
 
-type Step =
-  | { kind: "fill"; symbol: number; side: Fill["side"]; lots: number; ticks: number; feeBps: number }
-  | { kind: "mark"; symbol: number; ticks: number; noise: number };
-
 const fillStep = fc.record({
   kind: fc.constant("fill" as const),
   symbol: fc.nat({ max: DEFAULT_INSTRUMENTS.length - 1 }),
