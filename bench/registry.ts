@@ -1,5 +1,6 @@
 import type { BenchModule } from "./harness/bench-result";
 import * as ingest from "./ingest.bench";
+import * as backtest from "./backtest.bench";
 
 /** Every benchmark, in run order; a new benchmark is one file and one line here. */
-export const BENCHMARKS: readonly BenchModule[] = [ingest];
+export const BENCHMARKS: readonly BenchModule[] = [ingest, backtest];

@@ -73,7 +73,7 @@ export function computeStats(input: StatsInput): BacktestStats {
   for (const t of trades) havePosition.fill(1, t.entryBar, Math.min(t.exitBar + 1, n));
   const exposureTimePct = (sum(Array.from(havePosition)) / n) * 100;
   const equityFinal = equity[n - 1];
-  const equityPeak = Math.max(...equity);
+  const equityPeak = maxOf(equity);
   const returnPct = ((equityFinal - equity[0]) / equity[0]) * 100;
   const first = Math.min(Math.max(input.warmupBars ?? 0, 0), n - 1);
   const buyAndHoldReturnPct = ((closes[n - 1] - closes[first]) / closes[first]) * 100;
@@ -91,7 +91,7 @@ export function computeStats(input: StatsInput): BacktestStats {
   const sharpeRatio = (returnAnnPct - rf * 100) / (volatilityAnnPct || Number.NaN);
   const downside = Math.sqrt(mean(dayReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(annualDays);
   const sortinoRatio = (annualizedReturn - rf) / downside;
-  const maxDd = n === 0 ? 0 : Math.max(...dd);
+  const maxDd = n === 0 ? 0 : maxOf(dd);
   const calmarRatio = annualizedReturn / (maxDd || Number.NaN);
 
   const equityLog: number[] = [];
@@ -133,14 +133,14 @@ export function computeStats(input: StatsInput): BacktestStats {
     beta,
     maxDrawdownPct: -maxDd * 100,
     avgDrawdownPct: -mean(ddPeaks) * 100,
-    maxDrawdownDurationMs: round(ddDurations.length ? Math.max(...ddDurations) : Number.NaN),
+    maxDrawdownDurationMs: round(ddDurations.length ? maxOf(ddDurations) : Number.NaN),
     avgDrawdownDurationMs: round(mean(ddDurations)),
     trades: nTrades,
     winRatePct: winRate * 100,
-    bestTradePct: nTrades ? Math.max(...rets) * 100 : Number.NaN,
-    worstTradePct: nTrades ? Math.min(...rets) * 100 : Number.NaN,
+    bestTradePct: nTrades ? maxOf(rets) * 100 : Number.NaN,
+    worstTradePct: nTrades ? minOf(rets) * 100 : Number.NaN,
     avgTradePct: nTrades ? geometricMean(rets) * 100 : Number.NaN,
-    maxTradeDurationMs: round(nTrades ? Math.max(...tradeDurations) : Number.NaN),
+    maxTradeDurationMs: round(nTrades ? maxOf(tradeDurations) : Number.NaN),
     avgTradeDurationMs: round(mean(tradeDurations)),
     profitFactor: positive / (negative || Number.NaN),
     expectancyPct: mean(rets) * 100,
@@ -262,4 +262,17 @@ function covariance(a: readonly number[], b: readonly number[]): number {
   let total = 0;
   for (let i = 0; i < a.length; i++) total += (a[i] - ma) * (b[i] - mb);
   return total / (a.length - 1);
+}
+
+// Spreading a long series into Math.max overflows the call stack past ~100,000 values; a loop does not.
+function maxOf(values: readonly number[]): number {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
+function minOf(values: readonly number[]): number {
+  let min = Infinity;
+  for (const v of values) if (v < min) min = v;
+  return min;
 }

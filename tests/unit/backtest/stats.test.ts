@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ceilToResolution, drawdownPeriods, drawdowns, formatDuration, geometricMean } from "@/lib/backtest/stats";
+import { ceilToResolution, computeStats, drawdownPeriods, drawdowns, formatDuration, geometricMean } from "@/lib/backtest/stats";
 
 const DAY = 86_400_000;
 
@@ -24,5 +24,17 @@ describe("backtest statistics helpers", () => {
     expect(ceilToResolution(1.5 * DAY, DAY)).toBe(2 * DAY);
     expect(ceilToResolution(90 * 60_000 + 1, 3_600_000)).toBe(2 * 3_600_000);
     expect(formatDuration(584 * DAY)).toBe("584 days 00:00:00");
+  });
+});
+
+describe("statistics of a long run", () => {
+  it("handle 300,000 minute bars (years of 1-minute data) without overflowing", () => {
+    const n = 300_000;
+    const times = Array.from({ length: n }, (_, i) => i * 60_000);
+    const closes = times.map((_, i) => 100 + Math.sin(i / 1000));
+    const equity = closes.map((c) => c * 100);
+    const stats = computeStats({ times, closes, equity, trades: [] });
+    expect(stats.equityPeak).toBeCloseTo(10_100, 6);
+    expect(stats.maxDrawdownPct).toBeLessThan(0);
   });
 });
