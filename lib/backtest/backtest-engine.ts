@@ -39,7 +39,37 @@ export function runBacktest(config: BacktestConfig): BacktestResult {
   return new BacktestRun(config).run();
 }
 
-class BacktestRun {
+export interface BacktestProgressHooks {
+  /** Called between chunks with the fraction of bars done (0..1). */
+  onProgress?: (fraction: number) => void | Promise<void>;
+  /** Checked between chunks; true stops the run with BacktestCancelled. */
+  isCancelled?: () => boolean | Promise<boolean>;
+  /** Bars per chunk (default 5,000): the event loop is yielded to between chunks. */
+  chunkBars?: number;
+}
+
+export class BacktestCancelled extends Error {
+  constructor(readonly barsDone: number) {
+    super(`Backtest cancelled after ${barsDone} bars`);
+    this.name = "BacktestCancelled";
+  }
+}
+
+/** runBacktest in chunks, yielding the event loop between them: for jobs that share a process with the web server. */
+export async function runBacktestAsync(config: BacktestConfig, hooks: BacktestProgressHooks = {}): Promise<BacktestResult> {
+  const run = new BacktestRun(config);
+  const chunk = hooks.chunkBars ?? 5_000;
+  const total = config.bars.length;
+  for (;;) {
+    if (await hooks.isCancelled?.()) throw new BacktestCancelled(run.barsDone);
+    const done = run.step(chunk);
+    await hooks.onProgress?.(run.barsDone / total);
+    if (done) return run.result();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+export class BacktestRun {
   private readonly bars: BacktestConfig["bars"];
   private readonly symbol: string;
   private readonly lot: string;
@@ -54,6 +84,9 @@ class BacktestRun {
   private readonly closeTimes: number[];
   private readonly open: OpenTrade[] = [];
   private readonly closed: BacktestTrade[] = [];
+  private readonly equity: EquityPoint[] = [];
+  private pending: Intent | null = null;
+  private next = 0;
   private orderSeq = 0;
   private tickSeq = 0;
 
@@ -85,49 +118,65 @@ class BacktestRun {
   }
 
   run(): BacktestResult {
+    this.step(this.bars.length);
+    return this.result();
+  }
+
+  /** Bars walked so far. */
+  get barsDone(): number {
+    return this.next;
+  }
+
+  /** Walks up to maxBars more bars; true once every bar is done. Lets a job yield, report progress and stop. */
+  step(maxBars: number): boolean {
+    const end = Math.min(this.bars.length, this.next + maxBars);
+    for (; this.next < end; this.next++) this.walk(this.next);
+    return this.next >= this.bars.length;
+  }
+
+  private walk(i: number): void {
+    const bar = this.bars[i];
     const onClose = this.config.fill === "close";
-    const equity: EquityPoint[] = [];
-    let pending: Intent | null = null;
+    this.clock.set(bar.openTime);
+    if (this.pending !== null) {
+      this.execute(this.pending, bar.open, i);
+      this.pending = null;
+    }
+    // The bar reaches the strategy only once it is closed: at its close time on the simulated clock.
+    this.clock.set(this.closeTimes[i]);
+    const decision = this.strategy.onBar(this.closedBar(bar));
+    if (decision !== null && decision.symbol === this.symbol) {
+      const target = dec(decision.targetQuantity);
+      const intent: Intent = { direction: target.isZero() ? 0 : target.isNegative() ? -1 : 1 };
+      if (onClose) this.execute(intent, bar.close, i);
+      else this.pending = intent;
+    }
+    if (i === this.bars.length - 1 && this.config.finalize !== false && this.open.length > 0) {
+      // backtesting.py closes open trades on the last bar at its open (next-open) or close (trade on close).
+      this.closeTrades([...this.open], onClose ? bar.close : bar.open, i);
+    }
+    this.portfolio.mark(this.symbol, bar.close, this.closeTimes[i]);
+    this.equity.push({ ts: bar.openTime, equity: this.portfolio.equity().toFixed() });
+  }
+
+  result(): BacktestResult {
+    if (this.next < this.bars.length) throw new Error(`Backtest not finished: ${this.next} of ${this.bars.length} bars`);
     const last = this.bars.length - 1;
-
-    this.bars.forEach((bar, i) => {
-      this.clock.set(bar.openTime);
-      if (pending !== null) {
-        this.execute(pending, bar.open, i);
-        pending = null;
-      }
-      // The bar reaches the strategy only once it is closed: at its close time on the simulated clock.
-      this.clock.set(this.closeTimes[i]);
-      const decision = this.strategy.onBar(this.closedBar(bar));
-      if (decision !== null && decision.symbol === this.symbol) {
-        const target = dec(decision.targetQuantity);
-        const intent: Intent = { direction: target.isZero() ? 0 : target.isNegative() ? -1 : 1 };
-        if (onClose) this.execute(intent, bar.close, i);
-        else pending = intent;
-      }
-      if (i === last && this.config.finalize !== false && this.open.length > 0) {
-        // backtesting.py closes open trades on the last bar at its open (next-open) or close (trade on close).
-        this.closeTrades([...this.open], onClose ? bar.close : bar.open, i);
-      }
-      this.portfolio.mark(this.symbol, bar.close, this.closeTimes[i]);
-      equity.push({ ts: bar.openTime, equity: this.portfolio.equity().toFixed() });
-    });
-
     const lastBar = this.bars[last];
     const openTrades = this.open.map((t) => this.tradeRecord(t, dec(lastBar.close), last, ZERO));
     const stats = computeStats({
       times: this.bars.map((b) => b.openTime),
       closes: this.bars.map((b) => b.close),
-      equity: equity.map((p) => Number(p.equity)),
+      equity: this.equity.map((p) => Number(p.equity)),
       trades: this.closed,
       warmupBars: this.config.warmupBars ?? 0,
     });
     return {
       trades: this.closed,
       openTrades,
-      equity,
+      equity: this.equity,
       stats,
-      unfilledOrders: pending === null ? 0 : 1,
+      unfilledOrders: this.pending === null ? 0 : 1,
       finalCash: this.portfolio.cash(),
     };
   }
