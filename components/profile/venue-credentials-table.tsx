@@ -5,7 +5,9 @@ import type { VenueCredentialView } from "@/lib/server/profile/venue-credentials
 import { ActionError } from "@/components/auth/action-error";
 import { useServerAction } from "@/components/auth/use-server-action";
 import { UtcTime } from "@/components/auth/utc-time";
-import { EmptyRow } from "@/components/ui/empty-row";
+import { DataTable } from "@/components/ui/data-table";
+
+const CREDENTIAL_COLUMNS = [{ label: "Venue" }, { label: "API key" }, { label: "Updated" }, { label: "Actions", hidden: true }];
 
 function DeleteButton({ id, venue }: { id: string; venue: string }) {
   const remove = useServerAction(deleteVenueCredentialsAction);
@@ -21,34 +23,21 @@ function DeleteButton({ id, venue }: { id: string; venue: string }) {
 
 export function VenueCredentialsTable({ credentials }: { credentials: VenueCredentialView[] }) {
   return (
-    <table className="table" data-testid="venue-credentials-table" aria-label="Stored venue credentials">
-      <thead>
-        <tr>
-          <th scope="col">Venue</th>
-          <th scope="col">API key</th>
-          <th scope="col">Updated</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+    <DataTable label="Stored venue credentials" testId="venue-credentials-table" columns={CREDENTIAL_COLUMNS} scroll="none" empty={credentials.length === 0 ? "No venue credentials stored" : null}>
+      {credentials.map((c) => (
+        <tr key={c.id} data-testid="venue-credential-row" data-venue={c.venue}>
+          <th scope="row">{c.venue}</th>
+          <td>
+            <code data-testid="venue-credential-hint">{c.maskedKey}</code>
+          </td>
+          <td>
+            <UtcTime at={c.updatedAt} />
+          </td>
+          <td>
+            <DeleteButton id={c.id} venue={c.venue} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {credentials.length === 0 ? <EmptyRow colSpan={4}>No venue credentials stored</EmptyRow> : null}
-        {credentials.map((c) => (
-          <tr key={c.id} data-testid="venue-credential-row" data-venue={c.venue}>
-            <th scope="row">{c.venue}</th>
-            <td>
-              <code data-testid="venue-credential-hint">{c.maskedKey}</code>
-            </td>
-            <td>
-              <UtcTime at={c.updatedAt} />
-            </td>
-            <td>
-              <DeleteButton id={c.id} venue={c.venue} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
