@@ -1,50 +1,44 @@
-import type { Decimal } from "decimal.js";
-import type { Bar } from "@/lib/domain/market-data";
-import type { Fill, Order, OrderSide } from "@/lib/domain/order";
-import { dec, floorToStep, ZERO } from "@/lib/domain/money";
+import type { RiskLimits } from "@/lib/domain/account";
+import { INTERVAL_MS, type Bar, type BarInterval } from "@/lib/domain/market-data";
+import { dec, ZERO } from "@/lib/domain/money";
 import { PaperBroker } from "@/lib/execution/paper-broker";
+import { BarAggregator } from "@/lib/market/bar-aggregator";
+import type { RecordedBar, RecordedTrade } from "@/lib/market/replay/recording";
 import { Portfolio } from "@/lib/portfolio/portfolio";
+import { maxOrderNotionalCheck } from "@/lib/risk/checks/max-order-notional";
+import { maxPositionCheck } from "@/lib/risk/checks/max-position";
+import { createPreTradeGate, DEFAULT_PRE_TRADE_CHECKS } from "@/lib/risk/pre-trade-gate";
 import type { Strategy } from "@/lib/strategy/strategy";
+import { lowFirst, printBarPath } from "@/lib/backtest/bar-path";
+import { BacktestTrader } from "@/lib/backtest/backtest-trader";
+import { checkBacktestConfig, tradeBarInterval } from "@/lib/backtest/config-checks";
+import { OrderDesk } from "@/lib/backtest/order-desk";
 import { barCloseTimes, SimulatedClock } from "@/lib/backtest/simulated-clock";
 import { computeStats } from "@/lib/backtest/stats";
-import type { BacktestConfig, BacktestResult, BacktestSizing, BacktestTrade, EquityPoint } from "@/lib/backtest/types";
+import { tradeRecord } from "@/lib/backtest/trade-book";
+import type { BacktestConfig, BacktestResult, EquityPoint } from "@/lib/backtest/types";
 
 export type { BacktestConfig, BacktestResult, BacktestSizing, BacktestTrade, EquityPoint } from "@/lib/backtest/types";
-
-/** backtesting.py's default relative size, 1 - sys.float_info.epsilon: an exact multiple never rounds up a unit. */
-const ALL_IN_FRACTION = dec(1).sub(dec(2).pow(-52));
-
-interface OpenTrade {
-  size: Decimal;
-  entryPrice: Decimal;
-  entryBar: number;
-  entryTime: number;
-  /** Entry fee of the units still open. */
-  entryFee: Decimal;
-}
-
-/** A target direction the strategy asked for, executed at the next fill point. */
-interface Intent {
-  direction: -1 | 0 | 1;
-}
+export { BacktestConfigError } from "@/lib/backtest/config-checks";
 
 /**
- * Runs a strategy over bars with the live components: the strategy sees closed bars only (at their close time on
- * the simulated clock), its decisions become market orders sent to the PaperBroker, which fills them against a
- * synthetic trade print (the next bar's open, or the bar's close with fill "close"), and the fills are applied to
- * the exact-decimal Portfolio. Commission is the broker's taker fee (commission * 10,000 bps of each fill's
- * notional): charged at entry and again at exit, as in backtesting.py.
+ * Runs a strategy over history with the live components: the strategy sees closed bars only (at their close time
+ * on the simulated clock); its targets become orders that pass the live pre-trade gate and go to the PaperBroker;
+ * fills are applied to the exact-decimal Portfolio and make up the trades. On bars, prints are synthesised from
+ * OHLC (the next open, or the close with fill "close", then the bar's path for resting orders); on recorded trades
+ * (fill "intrabar"), the prints are the trades themselves. Commission is the broker's fee (commission * 10,000 bps
+ * of each fill's notional): charged at entry and again at exit, as in backtesting.py.
  */
 export function runBacktest(config: BacktestConfig): BacktestResult {
   return new BacktestRun(config).run();
 }
 
 export interface BacktestProgressHooks {
-  /** Called between chunks with the fraction of bars done (0..1). */
+  /** Called between chunks with the fraction of bars (or trades) done (0..1). */
   onProgress?: (fraction: number) => void | Promise<void>;
   /** Checked between chunks; true stops the run with BacktestCancelled. */
   isCancelled?: () => boolean | Promise<boolean>;
-  /** Bars per chunk (default 5,000): the event loop is yielded to between chunks. */
+  /** Bars (or trades) per chunk (default 5,000): the event loop is yielded to between chunks. */
   chunkBars?: number;
 }
 
@@ -59,132 +53,232 @@ export class BacktestCancelled extends Error {
 export async function runBacktestAsync(config: BacktestConfig, hooks: BacktestProgressHooks = {}): Promise<BacktestResult> {
   const run = new BacktestRun(config);
   const chunk = hooks.chunkBars ?? 5_000;
-  const total = config.bars.length;
   for (;;) {
     if (await hooks.isCancelled?.()) throw new BacktestCancelled(run.barsDone);
     const done = run.step(chunk);
-    await hooks.onProgress?.(run.barsDone / total);
+    await hooks.onProgress?.(run.barsDone / run.total);
     if (done) return run.result();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
+interface Pending {
+  target: string;
+  signalClose: number;
+}
+
 export class BacktestRun {
-  private readonly bars: BacktestConfig["bars"];
   private readonly symbol: string;
-  private readonly lot: string;
   private readonly clock: SimulatedClock;
-  private readonly broker: PaperBroker;
   private readonly portfolio: Portfolio;
+  private readonly desk: OrderDesk;
+  private readonly trader: BacktestTrader;
   private readonly strategy: Strategy;
-  private readonly commission: Decimal;
-  private readonly spread: Decimal;
-  private readonly exclusive: boolean;
-  private readonly sizing: BacktestSizing;
+  private readonly interval: BarInterval;
+  /** The bars walked (bar mode) or built from the trades so far (intrabar mode). */
+  private readonly bars: RecordedBar[];
   private readonly closeTimes: number[];
-  private readonly open: OpenTrade[] = [];
-  private readonly closed: BacktestTrade[] = [];
-  private readonly equity: EquityPoint[] = [];
-  private pending: Intent | null = null;
+  private readonly trades: readonly RecordedTrade[] | null;
+  private readonly aggregator: BarAggregator | null = null;
+  /**
+   * Equity after each bar as a float (cash + position * close), for the curve and the statistics: valuing the
+   * exact Portfolio on every bar dominated the run time. Cash and position are re-read from the Portfolio after
+   * every fill, so the float never drifts across trades; the last point is the Portfolio's exact equity.
+   */
+  private readonly equity: number[] = [];
+  private cashFloat: number;
+  private heldFloat = 0;
+  private pending: Pending | null = null;
   private next = 0;
-  private orderSeq = 0;
-  private tickSeq = 0;
 
   constructor(private readonly config: BacktestConfig) {
-    this.bars = config.bars;
-    if (this.bars.length === 0) throw new RangeError("runBacktest needs at least one bar");
+    checkBacktestConfig(config);
     this.symbol = config.instrument.symbol;
-    this.lot = config.instrument.lotSize;
-    this.commission = dec(config.commission ?? 0);
-    this.spread = dec(config.spread ?? 0);
-    if (this.commission.lt(0) || this.spread.lt(0)) throw new RangeError("commission and spread must be >= 0");
-    this.exclusive = config.exclusiveOrders ?? true;
-    this.sizing = config.sizing ?? { kind: "all-in-units" };
-    this.closeTimes = barCloseTimes(this.bars.map((b) => b.openTime), config.intervalMs);
-    this.clock = new SimulatedClock(this.bars[0].openTime);
-    this.broker = new PaperBroker({
+    this.trades = config.trades ?? null;
+    this.bars = this.trades === null ? [...(config.bars ?? [])] : [];
+    if (this.total === 0) throw new RangeError(`runBacktest needs at least one ${this.trades === null ? "bar" : "trade"}`);
+    const commission = dec(config.commission ?? 0);
+    const spread = dec(config.spread ?? 0);
+    if (commission.lt(0) || spread.lt(0)) throw new RangeError("commission and spread must be >= 0");
+    if (this.trades === null) {
+      this.interval = config.interval ?? "1m";
+      this.closeTimes = barCloseTimes(this.bars.map((b) => b.openTime), config.intervalMs);
+      this.clock = new SimulatedClock(this.bars[0].openTime);
+    } else {
+      this.interval = tradeBarInterval(config);
+      this.closeTimes = [];
+      this.clock = new SimulatedClock(this.trades[0].ts);
+      this.aggregator = new BarAggregator({ intervals: [this.interval], onBarClosed: (bar) => this.onTradeBarClosed(bar) });
+    }
+    const broker = new PaperBroker({
       instruments: [config.instrument],
       slippageBps: config.slippageBps ?? 0,
-      makerFeeBps: 0,
-      takerFeeBps: this.commission.mul(10_000),
-      partialFills: false,
+      makerFeeBps: dec(config.makerCommission ?? commission).mul(10_000),
+      takerFeeBps: commission.mul(10_000),
+      partialFills: config.partialFills ?? false,
       now: this.clock.now,
       venue: "backtest",
     });
     this.portfolio = new Portfolio({ initialCash: config.cash, instruments: [config.instrument] });
+    this.cashFloat = this.portfolio.cash().toNumber();
+    const { gate, limits } = backtestGate(config);
+    this.desk = new OrderDesk({
+      instrument: config.instrument, broker, portfolio: this.portfolio, gate, limits, now: this.clock.now,
+      onFill: (fill, order) => {
+        this.trader.onFill(fill, order);
+        this.cashFloat = this.portfolio.cash().toNumber();
+        this.heldFloat = this.portfolio.positionQuantity(this.symbol).toNumber();
+      },
+    });
+    this.trader = new BacktestTrader(this.desk, {
+      instrument: config.instrument, portfolio: this.portfolio, commission, spread,
+      exclusive: config.sizing?.kind === "target" ? false : (config.exclusiveOrders ?? true),
+      sizing: config.sizing ?? { kind: "all-in-units" }, exits: config.exits ?? {}, entry: config.entry ?? { type: "market" },
+    });
     if (config.strategy !== undefined) this.strategy = config.strategy;
     else if (config.strategyFactory !== undefined) this.strategy = config.strategyFactory({ now: this.clock.now });
     else throw new RangeError("runBacktest needs a strategy or a strategyFactory");
   }
 
   run(): BacktestResult {
-    this.step(this.bars.length);
+    this.step(this.total);
     return this.result();
   }
 
-  /** Bars walked so far. */
+  /** Bars (or, on recorded trades, trade prints) in the run. */
+  get total(): number {
+    return this.trades === null ? this.bars.length : this.trades.length;
+  }
+
+  /** Bars (or trade prints) walked so far. */
   get barsDone(): number {
     return this.next;
   }
 
-  /** Walks up to maxBars more bars; true once every bar is done. Lets a job yield, report progress and stop. */
+  /** Walks up to maxBars more bars (or trade prints); true once all are done. Lets a job yield, report progress and stop. */
   step(maxBars: number): boolean {
-    const end = Math.min(this.bars.length, this.next + maxBars);
-    for (; this.next < end; this.next++) this.walk(this.next);
-    return this.next >= this.bars.length;
-  }
-
-  private walk(i: number): void {
-    const bar = this.bars[i];
-    const onClose = this.config.fill === "close";
-    this.clock.set(bar.openTime);
-    if (this.pending !== null) {
-      this.execute(this.pending, bar.open, i);
-      this.pending = null;
+    const end = Math.min(this.total, this.next + maxBars);
+    if (this.trades === null) for (; this.next < end; this.next++) this.walkBar(this.next);
+    else {
+      for (; this.next < end; this.next++) this.walkTrade(this.trades[this.next]);
+      if (this.next === this.total && end > 0 && this.aggregator !== null) this.finishTrades();
     }
-    // The bar reaches the strategy only once it is closed: at its close time on the simulated clock.
-    this.clock.set(this.closeTimes[i]);
-    const decision = this.strategy.onBar(this.closedBar(bar));
-    if (decision !== null && decision.symbol === this.symbol) {
-      const target = dec(decision.targetQuantity);
-      const intent: Intent = { direction: target.isZero() ? 0 : target.isNegative() ? -1 : 1 };
-      if (onClose) this.execute(intent, bar.close, i);
-      else this.pending = intent;
-    }
-    if (i === this.bars.length - 1 && this.config.finalize !== false && this.open.length > 0) {
-      // backtesting.py closes open trades on the last bar at its open (next-open) or close (trade on close).
-      this.closeTrades([...this.open], onClose ? bar.close : bar.open, i);
-    }
-    this.portfolio.mark(this.symbol, bar.close, this.closeTimes[i]);
-    this.equity.push({ ts: bar.openTime, equity: this.portfolio.equity().toFixed() });
+    return this.next >= this.total;
   }
 
   result(): BacktestResult {
-    if (this.next < this.bars.length) throw new Error(`Backtest not finished: ${this.next} of ${this.bars.length} bars`);
+    if (this.next < this.total) throw new Error(`Backtest not finished: ${this.next} of ${this.total}`);
     const last = this.bars.length - 1;
     const lastBar = this.bars[last];
-    const openTrades = this.open.map((t) => this.tradeRecord(t, dec(lastBar.close), last, ZERO));
+    const place = { bar: last, time: lastBar.openTime };
+    const openTrades = this.trader.book.open.map((t) => tradeRecord(t, dec(lastBar.close), ZERO, place));
+    const equity = this.equityPoints();
+    this.equity[last] = Number(equity[last].equity);
     const stats = computeStats({
       times: this.bars.map((b) => b.openTime),
       closes: this.bars.map((b) => b.close),
-      equity: this.equity.map((p) => Number(p.equity)),
-      trades: this.closed,
+      equity: this.equity,
+      trades: this.trader.book.closed,
       warmupBars: this.config.warmupBars ?? 0,
     });
     return {
-      trades: this.closed,
+      trades: this.trader.book.closed,
       openTrades,
-      equity: this.equity,
+      equity,
       stats,
       unfilledOrders: this.pending === null ? 0 : 1,
       finalCash: this.portfolio.cash(),
+      orders: this.desk.orders,
+      fills: this.desk.fills,
+      rejectedOrders: this.desk.rejected,
     };
   }
 
-  private closedBar(bar: BacktestConfig["bars"][number]): Bar {
+  private walkBar(i: number): void {
+    const bar = this.bars[i];
+    const onClose = this.config.fill === "close";
+    this.clock.set(bar.openTime);
+    this.trader.setPlace(i, bar.openTime);
+    // Resting orders meet the open first (a gap fills stops at the open), then orders placed on the last close.
+    if (this.pending !== null || this.desk.resting.size > 0) this.desk.print(bar.open);
+    this.executePending();
+    if (this.desk.resting.size > 0) printBarPath(this.desk, bar, lowFirst(bar, this.trader.book.held().toNumber()));
+    // The bar reaches the strategy only once it is closed: at its close time on the simulated clock.
+    this.clock.set(this.closeTimes[i]);
+    this.decide(bar);
+    if (onClose && this.pending !== null) {
+      if (this.desk.lastPrice !== bar.close) this.desk.print(bar.close);
+      this.executePending();
+    }
+    this.trader.onBarClosed(i, bar.high, bar.low);
+    if (i === this.bars.length - 1 && this.config.finalize !== false && this.trader.book.open.length > 0) {
+      // backtesting.py closes open trades on the last bar at its open (next-open) or close (trade on close).
+      this.trader.finalize(onClose ? bar.close : bar.open);
+    }
+    this.pushEquity(bar);
+  }
+
+  private walkTrade(trade: RecordedTrade): void {
+    // May close the previous bar: the strategy then decides at that bar's close time, before this print.
+    this.aggregator!.onTick({ symbol: this.symbol, ts: trade.ts, price: trade.price, size: trade.size, side: trade.side, seq: this.next + 1 });
+    this.clock.set(trade.ts);
+    this.trader.setPlace(this.bars.length, trade.ts);
+    // The next print after a decision is where its market order fills, as in the live engine.
+    this.desk.print(trade.price, trade.size, trade.side);
+    this.executePending();
+  }
+
+  private onTradeBarClosed(bar: Bar): void {
+    const index = this.bars.length;
+    const recorded: RecordedBar = { openTime: bar.openTime, open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume };
+    this.bars.push(recorded);
+    this.closeTimes.push(bar.openTime + INTERVAL_MS[this.interval]);
+    this.clock.set(this.closeTimes[index]);
+    this.decide(recorded);
+    this.trader.onBarClosed(index, bar.high, bar.low);
+    this.pushEquity(recorded);
+  }
+
+  /** End of the prints: the last bar closes; open trades are closed at the last print when finalize is on. */
+  private finishTrades(): void {
+    this.aggregator!.flush();
+    if (this.config.finalize === false || this.trader.book.open.length === 0) return;
+    const last = this.bars.length - 1;
+    this.trader.setPlace(last, this.clock.now());
+    this.trader.finalize(this.desk.lastPrice);
+    this.equity.pop();
+    this.pushEquity(this.bars[last]);
+  }
+
+  private decide(bar: RecordedBar): void {
+    const decision = this.strategy.onBar(this.closedBar(bar));
+    if (decision !== null && decision.symbol === this.symbol) this.pending = { target: decision.targetQuantity, signalClose: bar.close };
+  }
+
+  private executePending(): void {
+    if (this.pending === null) return;
+    const { target, signalClose } = this.pending;
+    this.pending = null;
+    this.trader.execute(target, signalClose);
+  }
+
+  private pushEquity(bar: RecordedBar): void {
+    this.equity.push(this.cashFloat + this.heldFloat * bar.close);
+  }
+
+  /** The curve as reported: floats as decimal strings, the last point exact. */
+  private equityPoints(): EquityPoint[] {
+    const last = this.bars.length - 1;
+    const points = this.equity.map((equity, i) => ({ ts: this.bars[i].openTime, equity: String(equity) }));
+    this.portfolio.mark(this.symbol, this.bars[last].close);
+    points[last] = { ts: this.bars[last].openTime, equity: this.portfolio.equity().toFixed() };
+    return points;
+  }
+
+  private closedBar(bar: RecordedBar): Bar {
     return {
       symbol: this.symbol,
-      interval: this.config.interval ?? "1m",
+      interval: this.interval,
       openTime: bar.openTime,
       open: bar.open,
       high: bar.high,
@@ -195,155 +289,13 @@ export class BacktestRun {
       closed: true,
     };
   }
+}
 
-  /** Carries out a target direction at price (the fill point's print): closes, then opens. */
-  private execute(intent: Intent, price: number, barIndex: number): void {
-    const d = intent.direction;
-    const toClose = this.exclusive ? [...this.open] : this.open.filter((t) => d === 0 || t.size.isNegative() !== d < 0);
-    this.closeTrades(toClose, price, barIndex);
-    if (d === 0) return;
-    if (!this.exclusive && this.open.length > 0) {
-      // Non-exclusive: already on this side. A fixed size tops up or trims to the quantity; relative sizes hold.
-      if (this.sizing.kind === "fixed") this.adjustToFixed(d, price, barIndex);
-      return;
-    }
-    const size = this.entrySize(d, price);
-    if (size.gt(0)) this.openTrade(d, size, price, barIndex);
-  }
-
-  private adjustToFixed(d: 1 | -1, price: number, barIndex: number): void {
-    const wanted = dec((this.sizing as { quantity: string }).quantity);
-    const held = this.open.reduce((sum, t) => sum.add(t.size.abs()), ZERO);
-    if (held.lt(wanted)) {
-      const extra = wanted.sub(held);
-      if (this.affordable(extra, d, price)) this.openTrade(d, extra, price, barIndex);
-      return;
-    }
-    let excess = held.sub(wanted);
-    for (const trade of [...this.open]) {
-      if (excess.lte(0)) break;
-      const qty = excess.lt(trade.size.abs()) ? excess : trade.size.abs();
-      this.reduceTrade(trade, qty, price, barIndex);
-      excess = excess.sub(qty);
-    }
-  }
-
-  /** Units for a new entry, per the sizing rule (backtesting.py: margin available / (adjusted price + commission)). */
-  private entrySize(d: 1 | -1, price: number): Decimal {
-    if (this.sizing.kind === "fixed") {
-      const qty = dec(this.sizing.quantity);
-      return this.affordable(qty, d, price) ? qty : ZERO;
-    }
-    const fraction = this.sizing.kind === "all-in-units" ? ALL_IN_FRACTION : dec(this.sizing.fraction);
-    if (!(fraction.gt(0) && fraction.lte(1))) throw new RangeError(`sizing fraction must be in (0, 1]: ${fraction.toString()}`);
-    return floorToStep(this.marginAvailable(price).mul(fraction).div(this.unitCost(d, price)), this.lot);
-  }
-
-  private affordable(qty: Decimal, d: 1 | -1, price: number): boolean {
-    return qty.mul(this.unitCost(d, price)).lte(this.marginAvailable(price));
-  }
-
-  private unitCost(d: 1 | -1, price: number): Decimal {
-    const p = dec(price);
-    return p.mul(this.spread.mul(d).add(1)).add(p.mul(this.commission));
-  }
-
-  /** Equity at price minus the value of the open trades (margin 1). */
-  private marginAvailable(price: number): Decimal {
-    this.portfolio.mark(this.symbol, price);
-    const used = this.open.reduce((sum, t) => sum.add(t.size.abs().mul(price)), ZERO);
-    const available = this.portfolio.equity().sub(used);
-    return available.gt(0) ? available : ZERO;
-  }
-
-  private openTrade(d: 1 | -1, size: Decimal, price: number, barIndex: number): void {
-    // The spread moves the entry print against the trader; the broker puts it on the tick grid.
-    const print = this.spread.isZero() ? price : dec(price).mul(this.spread.mul(d).add(1)).toNumber();
-    const fill = this.fill(d > 0 ? "BUY" : "SELL", size, print);
-    const entryPrice = dec(fill.price);
-    this.open.push({
-      size: d > 0 ? size : size.neg(),
-      entryPrice,
-      entryBar: barIndex,
-      entryTime: this.bars[barIndex].openTime,
-      entryFee: dec(fill.fee),
-    });
-  }
-
-  private closeTrades(trades: readonly OpenTrade[], price: number, barIndex: number): void {
-    for (const trade of trades) this.reduceTrade(trade, trade.size.abs(), price, barIndex);
-  }
-
-  /** Closes qty units of trade (all of it, or a part that becomes its own closed trade). */
-  private reduceTrade(trade: OpenTrade, qty: Decimal, price: number, barIndex: number): void {
-    const fill = this.fill(trade.size.isNegative() ? "BUY" : "SELL", qty, price);
-    const share = qty.div(trade.size.abs());
-    const entryFee = trade.entryFee.mul(share);
-    const closedSize = trade.size.isNegative() ? qty.neg() : qty;
-    const part: OpenTrade = { ...trade, size: closedSize, entryFee };
-    this.closed.push(this.tradeRecord(part, dec(fill.price), barIndex, dec(fill.fee)));
-    if (qty.gte(trade.size.abs())) {
-      this.open.splice(this.open.indexOf(trade), 1);
-    } else {
-      trade.size = trade.size.sub(closedSize);
-      trade.entryFee = trade.entryFee.sub(entryFee);
-    }
-  }
-
-  private tradeRecord(trade: OpenTrade, exitPrice: Decimal, exitBar: number, exitFee: Decimal): BacktestTrade {
-    const commission = trade.entryFee.add(exitFee);
-    const pnl = trade.size.mul(exitPrice.sub(trade.entryPrice)).sub(commission);
-    const sign = trade.size.isNegative() ? -1 : 1;
-    const returnPct = exitPrice
-      .div(trade.entryPrice)
-      .sub(1)
-      .mul(sign)
-      .sub(commission.div(trade.size.abs().mul(trade.entryPrice)))
-      .toNumber();
-    return {
-      size: trade.size.toFixed(),
-      entryBar: trade.entryBar,
-      exitBar,
-      entryTime: trade.entryTime,
-      exitTime: this.bars[exitBar].openTime,
-      entryPrice: trade.entryPrice.toFixed(),
-      exitPrice: exitPrice.toFixed(),
-      pnl: pnl.toFixed(),
-      commission: commission.toFixed(),
-      returnPct,
-    };
-  }
-
-  /** One market order through the paper broker, filled against a synthetic print at price on the simulated clock. */
-  private fill(side: OrderSide, qty: Decimal, price: number): Fill {
-    const ts = this.clock.now();
-    this.broker.onTick({ symbol: this.symbol, ts, price, size: 0, side: side === "BUY" ? "buy" : "sell", seq: ++this.tickSeq });
-    const id = `bt-${++this.orderSeq}`;
-    const order: Order = {
-      id,
-      clientOrderId: id,
-      accountId: "backtest",
-      symbol: this.symbol,
-      side,
-      type: "MARKET",
-      quantity: qty.toFixed(),
-      timeInForce: "IOC",
-      source: "backtest",
-      status: "NEW",
-      filledQuantity: "0",
-      averageFillPrice: null,
-      rejectReason: null,
-      venue: "backtest",
-      createdAt: ts,
-      updatedAt: ts,
-    };
-    for (const event of this.broker.submit(order)) {
-      if (event.type === "fill") {
-        this.portfolio.applyFill(event.fill);
-        return event.fill;
-      }
-      if (event.type === "rejected") throw new Error(`Backtest order ${id} rejected: ${event.reason}`);
-    }
-    throw new Error(`Backtest order ${id} was not filled`);
-  }
+/** The live pre-trade gate with the configured limits; a limit left out is not checked. */
+function backtestGate(config: BacktestConfig): { gate: ReturnType<typeof createPreTradeGate>; limits: RiskLimits } {
+  const { maxOrderNotional, maxPositionFraction } = config.risk ?? {};
+  const checks = DEFAULT_PRE_TRADE_CHECKS.filter(
+    (c) => (c !== maxOrderNotionalCheck || maxOrderNotional !== undefined) && (c !== maxPositionCheck || maxPositionFraction !== undefined),
+  );
+  return { gate: createPreTradeGate(checks), limits: { maxOrderNotional: maxOrderNotional ?? "0", maxPositionFraction: maxPositionFraction ?? "0" } };
 }
