@@ -21,6 +21,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages are loaded from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "ioredis", "postgres", "pino", "socket.io", "ws"],
+  // The proxy buffers request bodies and would cut uploads at its 10 MB default; datasets may be 50 MB (checked
+  // again in the route, which answers 413 beyond it).
+  experimental: { proxyClientMaxBodySize: "51mb" },
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
   },

@@ -1,6 +1,7 @@
 /**
- * Split mode jobs process (`npm run start:jobs`): BullMQ processors and their schedules (tick retention now;
- * backtests and training later). Run as many as you like: BullMQ hands each job to one of them.
+ * Split mode jobs process (`npm run start:jobs`): BullMQ processors and their schedules (tick retention, backtests
+ * and optimisations; training later). Run as many as you like: BullMQ hands each job to one of them; runs left
+ * unfinished by a stopped process are enqueued again at start.
  */
 import { logger } from "@/lib/logger";
 import { startJobs } from "@/lib/jobs/start-jobs";

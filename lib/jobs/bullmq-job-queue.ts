@@ -8,6 +8,7 @@ export class BullmqJobQueue implements JobQueue {
   private readonly queue: Queue;
   private worker: Worker | undefined;
   private readonly producer: Redis;
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly url: string,
@@ -22,8 +23,15 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async enqueue(name: string, payload: unknown, options: JobOptions = {}): Promise<string> {
+    if (options.jobId && options.replaceFinished) await this.removeFinished(options.jobId);
     const job = await this.queue.add(name, payload, options.jobId ? { jobId: options.jobId } : undefined);
     return job.id!;
+  }
+
+  private async removeFinished(jobId: string): Promise<void> {
+    const existing = await this.queue.getJob(jobId);
+    const state = await existing?.getState();
+    if (state === "completed" || state === "failed") await existing!.remove();
   }
 
   async schedule(name: string, everyMs: number, payload: unknown): Promise<void> {
@@ -37,7 +45,7 @@ export class BullmqJobQueue implements JobQueue {
       const definition = byName.get(job.name);
       if (!definition) throw new UnrecoverableError(`No processor for job ${job.name}`);
       try {
-        return await definition.run(parsePayload(definition, job.data), { progress: (p) => job.updateProgress(p) });
+        return await definition.run(parsePayload(definition, job.data), { progress: (p) => job.updateProgress(p), signal: this.closing.signal });
       } catch (error) {
         if (error instanceof InvalidJobPayload) throw new UnrecoverableError(error.message);
         throw error;
@@ -55,6 +63,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
+    this.closing.abort();
     await this.worker?.close();
     await this.queue.close();
     await this.producer.quit().catch(() => this.producer.disconnect());

@@ -3,6 +3,8 @@ import type { z } from "zod";
 export interface JobContext {
   /** 0-100, shown to whoever watches the job. */
   progress(percent: number): Promise<void>;
+  /** Aborted when the queue closes (shutdown): long jobs stop between steps and are picked up again later. */
+  signal?: AbortSignal;
 }
 
 /** One kind of background job: a name, a validated payload and the work. Work must be idempotent (it may rerun). */
@@ -15,6 +17,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 export interface JobOptions {
   /** Same id, same job: a second enqueue while the first exists is dropped. */
   jobId?: string;
+  /** With jobId: a job of that id that already completed or failed for good is removed and added again. */
+  replaceFinished?: boolean;
 }
 
 /** Background jobs: BullMQ on Redis in split mode, an in-process runner in embedded mode. */

@@ -17,6 +17,7 @@ export class MemoryJobQueue implements JobQueue {
   private readonly schedules = new Map<string, NodeJS.Timeout>();
   private running = false;
   private closed = false;
+  private readonly closing = new AbortController();
 
   constructor(private readonly onFailure: (name: string, error: unknown, willRetry: boolean) => void = () => undefined) {}
 
@@ -64,9 +65,11 @@ export class MemoryJobQueue implements JobQueue {
   private async runOne(job: PendingJob): Promise<void> {
     const definition = this.definitions.get(job.name)!;
     try {
-      await definition.run(parsePayload(definition, job.payload), { progress: async () => undefined });
+      await definition.run(parsePayload(definition, job.payload), { progress: async () => undefined, signal: this.closing.signal });
       this.known.delete(job.id);
     } catch (error) {
+      // Shutting down: the job's own state says what to resume on the next start.
+      if (this.closed) return;
       const willRetry = !(error instanceof InvalidJobPayload) && job.attempt < JOB_ATTEMPTS;
       this.onFailure(job.name, error, willRetry);
       if (!willRetry) {
@@ -83,6 +86,7 @@ export class MemoryJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.closing.abort();
     for (const timer of this.schedules.values()) clearInterval(timer);
     while (this.running) await new Promise((r) => setTimeout(r, 10));
   }

@@ -1,4 +1,8 @@
 import type { Logger } from "pino";
+import { backtestJob } from "@/lib/backtest/jobs/backtest-job";
+import { resumeUnfinishedRuns } from "@/lib/backtest/jobs/enqueue-run";
+import { optimizeJob } from "@/lib/backtest/jobs/optimize-job";
+import type { RunJobOptions } from "@/lib/backtest/jobs/run-execution";
 import type { Services } from "@/lib/runtime/services";
 import { createJobQueue } from "./create-job-queue";
 import type { JobQueue } from "./job-queue";
@@ -6,12 +10,18 @@ import { tickRetentionJob } from "./tick-retention";
 
 const HOUR_MS = 3_600_000;
 
-/** Every background job kind and its schedule; the embedded process and the split jobs process both start here. */
-export async function startJobs(services: Services, log: Logger): Promise<JobQueue> {
+/**
+ * Every background job kind and its schedule; the embedded process and the split jobs process both start here.
+ * The queue becomes services.jobs, so this process enqueues into the runner it hosts.
+ */
+export async function startJobs(services: Services, log: Logger, runOptions: RunJobOptions = {}): Promise<JobQueue> {
   const queue = await createJobQueue(services.config, (name, error, willRetry) =>
     log.warn({ job: name, err: error, willRetry }, willRetry ? "job failed; retrying with backoff" : "job failed for good"));
-  await queue.process([tickRetentionJob(services.database)]);
+  const jobs = [tickRetentionJob(services.database), backtestJob(services.database, runOptions), optimizeJob(services.database, runOptions)];
+  await queue.process(jobs);
   await queue.schedule("tick-retention", HOUR_MS, { retentionHours: services.config.TICK_RETENTION_HOURS });
-  log.info({ queue: queue.kind, jobs: ["tick-retention"] }, "jobs started");
+  services.jobs = queue;
+  const resumed = await resumeUnfinishedRuns(services.database.db, queue);
+  log.info({ queue: queue.kind, jobs: jobs.map((j) => j.name), resumedRuns: resumed }, "jobs started");
   return queue;
 }

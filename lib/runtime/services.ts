@@ -2,6 +2,7 @@ import type { Bus } from "@/lib/bus/bus";
 import { createBus } from "@/lib/bus/create-bus";
 import { type Config, runMode } from "@/lib/config";
 import { createDatabase, type DatabaseHandle } from "@/lib/db/client";
+import type { JobQueue } from "@/lib/jobs/job-queue";
 
 /** The process's shared services: one database handle and one bus, chosen once from config. */
 export interface Services {
@@ -10,6 +11,8 @@ export interface Services {
   bus: Bus;
   mode: "embedded" | "split";
   startedAt: number;
+  /** Where this process enqueues jobs: the runner startJobs started here, or a BullMQ producer (split web). */
+  jobs?: JobQueue;
 }
 
 // Next.js bundles route handlers apart from the launcher, so module singletons are not shared; globalThis is.

@@ -51,7 +51,10 @@ export const optimizeRequestSchema = z
     ...runSettings,
     strategy: z.literal("sma-cross").default("sma-cross"),
     /** Candidate values per parameter; every fast < slow pair of the grid is tried. */
-    grid: z.object({ fast: z.array(period).min(1).max(50), slow: z.array(period).min(1).max(50) }).strict(),
+    grid: z
+      .object({ fast: z.array(period).min(1).max(50), slow: z.array(period).min(1).max(50) })
+      .strict()
+      .refine((g) => g.fast.some((f) => g.slow.some((s) => f < s)), "the grid holds no pair with fast shorter than slow"),
     metric: z.enum(["sharpe", "sortino", "calmar", "return", "sqn", "profitFactor"]).default("sharpe"),
     /** Rolling walk-forward windows, in bars. */
     windows: z.object({ train: z.number().int().min(10), test: z.number().int().min(5), step: z.number().int().min(1).optional() }).strict(),

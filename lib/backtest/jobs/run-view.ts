@@ -61,6 +61,9 @@ export interface DatasetSummary {
   name: string;
   format: string;
   symbol: string;
+  /** A trades recording is turned into 1-minute bars when a run uses it. */
+  kind: "bars" | "trades";
+  /** Rows of the recording: bars, or trades for a trades recording. */
   barCount: number;
   firstTime: number;
   lastTime: number;

@@ -7,3 +7,4 @@ export * from "./risk";
 export * from "./audit";
 export * from "./users";
 export * from "./system";
+export * from "./backtests";
