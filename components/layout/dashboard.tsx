@@ -10,6 +10,7 @@ import { AccountPanel } from "@/components/account/account-panel";
 import { EquityPanel } from "@/components/account/equity-panel";
 import { CandleChartPanel } from "@/components/charts/candle-chart-panel";
 import { FillsTable } from "@/components/fills/fills-table";
+import { DriftPanel } from "@/components/fidelity/drift-panel";
 import { DashboardHeader } from "@/components/layout/dashboard-header";
 import { MarketStrip } from "@/components/market/market-strip";
 import { OpenOrdersTable } from "@/components/orders/open-orders-table";
@@ -48,6 +49,7 @@ export function Dashboard({ config }: { config: DashboardConfig }) {
               <PositionsTable />
               <OpenOrdersTable />
               <FillsTable />
+              <DriftPanel symbols={config.symbols} />
             </div>
           ) : (
             <p className="query-status">No symbols are configured.</p>

@@ -21,8 +21,10 @@ import { loadRiskState, recordRiskEvent, saveRiskState } from "./persistence/ris
 import { startHousekeeping } from "./housekeeping";
 import { restorePortfolio } from "./restore-portfolio";
 import { RiskState } from "./risk-state";
+import { ExchangeClock } from "./exchange-clock";
 import { SerialQueue } from "./serial-queue";
 import { StrategyRunner } from "./strategy-runner";
+import { TickGate } from "./tick-gate";
 import { warmUpHistory } from "./warm-up";
 
 export interface Engine {
@@ -33,6 +35,8 @@ export interface Engine {
 
 // A reference price older than this is stale: the gate fails closed rather than price an order on it.
 const REFERENCE_MAX_AGE_MS = 30_000;
+// Prints wait at most this long for a strategy order to reach the venue (see TickGate).
+const STRATEGY_ORDER_MAX_HOLD_MS = 2_000;
 
 /** Assembles the trading engine: feeds -> bars -> strategy -> risk -> execution -> portfolio, with persistence. */
 export async function startEngine({ services, sink }: { services: Services; sink: RealtimeSink }): Promise<Engine> {
@@ -48,14 +52,19 @@ export async function startEngine({ services, sink }: { services: Services; sink
   const storedRisk = await loadRiskState(db, accountId);
   const risk = new RiskState(accountId, { maxOrderNotional: config.MAX_ORDER_NOTIONAL, maxPositionFraction: config.MAX_POSITION_SIZE }, storedRisk.state, storedRisk.reason, storedRisk.updatedAt);
 
-  const broker = new PaperBroker({
+  const exchangeClock = new ExchangeClock();
+  const broker = exchangeClock.stamp(new PaperBroker({
     instruments, slippageBps: config.PAPER_SLIPPAGE_BPS, makerFeeBps: config.PAPER_MAKER_FEE_BPS,
-    takerFeeBps: config.PAPER_TAKER_FEE_BPS, partialFills: config.PAPER_PARTIAL_FILLS,
-  });
+    takerFeeBps: config.PAPER_TAKER_FEE_BPS, partialFills: config.PAPER_PARTIAL_FILLS, now: exchangeClock.now,
+  }));
   const queue = new SerialQueue((error) => log.error({ err: error }, "journal write failed"));
   const journal = new OrderJournal(db);
   const lastTrade = new Map<string, { price: number; receivedAt: number }>();
   const aggregator = new BarAggregator({ onBarClosed: (bar) => onBarClosed(bar) });
+  // Recorded prints are far behind the wall clock: their bars close on the next print, never on a timer.
+  const replaySymbols = new Set(feeds.filter((f) => f.kind === "replay").flatMap((f) => f.status().symbols));
+  const replayAggregator = new BarAggregator({ onBarClosed: (bar) => onBarClosed(bar) });
+  const aggregatorFor = (symbol: string) => (replaySymbols.has(symbol) ? replayAggregator : aggregator);
   let startOfDay = { day: -1, equity: "0" };
   const accountView = () => {
     const day = Math.floor(Date.now() / 86_400_000);
@@ -64,7 +73,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
   };
   const publisher = new LivePublisher(sink, {
     accountId, account: accountView, positions: () => portfolio.positionViews(accountId),
-    currentBar: (symbol, interval) => aggregator.current(symbol, interval), symbols: () => [...bySymbol.keys()],
+    currentBar: (symbol, interval) => aggregatorFor(symbol).current(symbol, interval), symbols: () => [...bySymbol.keys()],
     feeds: () => feeds.map((f) => f.status()),
   });
   const router = new OrderRouter({
@@ -87,21 +96,26 @@ export async function startEngine({ services, sink }: { services: Services; sink
   function onBarClosed(bar: Parameters<typeof publisher.barClosed>[0]): void {
     barWriter.push(bar);
     publisher.barClosed(bar);
-    if (config.STRATEGY_ENABLED) strategies.onBarClosed(bar);
+    const order = config.STRATEGY_ENABLED ? strategies.onBarClosed(bar) : null;
+    if (order) gate.holdUntil(order);
   }
 
   let ticksProcessed = 0;
-  function onTick(tick: Tick): void {
+  // The venue sees a print before the bars do, so an order sent on the bar it closes fills at that print.
+  function processTick(tick: Tick): void {
     ticksProcessed += 1;
     tickWriter.push(tick);
     lastTrade.set(tick.symbol, { price: tick.price, receivedAt: Date.now() });
+    exchangeClock.observe(tick);
     portfolio.mark(tick.symbol, tick.price, tick.ts);
-    aggregator.onTick(tick);
-    publisher.tick(tick);
-    publisher.markAccountDirty();
     const events = broker.onTick(tick);
     if (events.length > 0) void router.handle(events);
+    aggregatorFor(tick.symbol).onTick(tick);
+    publisher.tick(tick);
+    publisher.markAccountDirty();
   }
+  const gate = new TickGate(processTick, STRATEGY_ORDER_MAX_HOLD_MS, () => log.warn({ maxHoldMs: STRATEGY_ORDER_MAX_HOLD_MS }, "strategy order not at the venue in time; prints released"));
+  const onTick = (tick: Tick) => gate.push(tick);
 
   async function setKillSwitch(engaged: boolean, actor: string): Promise<RiskView> {
     const state = engaged ? "HALTED" : "ACTIVE";
@@ -141,7 +155,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
 
   const housekeeping = startHousekeeping({
     database, config, accountId, instance: `${hostname()}:${process.pid}`, portfolio, aggregator, log,
-    status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), risk: risk.current() }),
+    status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current() }),
   });
   publisher.start();
   tickWriter.start();
@@ -155,6 +169,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
     async stop() {
       for (const feed of feeds) await feed.stop();
       await Promise.all(responders.map((off) => off()));
+      await gate.idle();
       publisher.stop();
       await queue.drain();
       await tickWriter.close();

@@ -38,10 +38,13 @@ export class StrategyRunner {
     for (const bar of history) this.strategyFor(bar)?.onBar(bar);
   }
 
-  onBarClosed(bar: Bar): void {
-    if (bar.interval !== this.config.interval) return;
+  /** The order the bar's decision sends, in flight until it is at the venue; null when there is nothing to send. */
+  onBarClosed(bar: Bar): Promise<void> | null {
+    if (bar.interval !== this.config.interval) return null;
     const decision = this.strategyFor(bar)?.onBar(bar);
-    if (decision) void this.act(decision);
+    if (!decision) return null;
+    void this.storeSignal(decision);
+    return this.trade(decision);
   }
 
   private strategyFor(bar: Bar): MaCrossStrategy | undefined {
@@ -56,20 +59,24 @@ export class StrategyRunner {
     return strategy;
   }
 
-  private async act(decision: StrategyDecision): Promise<void> {
-    const { deps } = this;
+  private storeSignal(decision: StrategyDecision): Promise<unknown> {
     const target = dec(decision.targetQuantity);
     const direction = target.gt(0) ? "long" : target.lt(0) ? "short" : "flat";
-    await deps.db.insert(signals).values({ symbol: decision.symbol, ts: new Date(decision.barOpenTime), source: decision.strategyId, direction, confidence: null, detail: { reason: decision.reason, target: decision.targetQuantity } })
-      .catch((error: unknown) => deps.log.error({ err: error }, "failed to store signal"));
-    if (deps.hasOpenOrders(decision.symbol)) return;
-    const delta = target.sub(deps.portfolio.positionQuantity(decision.symbol));
-    if (delta.isZero()) return;
+    return this.deps.db.insert(signals).values({ symbol: decision.symbol, ts: new Date(decision.barOpenTime), source: decision.strategyId, direction, confidence: null, detail: { reason: decision.reason, target: decision.targetQuantity } })
+      .catch((error: unknown) => this.deps.log.error({ err: error }, "failed to store signal"));
+  }
+
+  /** Trades target - position at once, as the bar closes: the position is the one the venue holds at that print. */
+  private trade(decision: StrategyDecision): Promise<void> | null {
+    const { deps } = this;
+    if (deps.hasOpenOrders(decision.symbol)) return null;
+    const delta = dec(decision.targetQuantity).sub(deps.portfolio.positionQuantity(decision.symbol));
+    if (delta.isZero()) return null;
     // One id per bar and symbol: a decision re-taken after a restart cannot trade twice.
     const clientOrderId = `s-${decision.symbol}-${decision.barOpenTime}`;
-    await deps.submit({
+    return deps.submit({
       clientOrderId, accountId: deps.accountId, symbol: decision.symbol, side: delta.gt(0) ? "BUY" : "SELL", type: "MARKET",
       quantity: delta.abs().toFixed(), timeInForce: "GTC", source: "strategy", actor: decision.strategyId,
-    }).catch((error: unknown) => deps.log.warn({ err: error, clientOrderId }, "strategy order refused"));
+    }).then(() => undefined, (error: unknown) => deps.log.warn({ err: error, clientOrderId }, "strategy order refused"));
   }
 }
