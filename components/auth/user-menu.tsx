@@ -12,6 +12,9 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
       <span className={`badge role-badge role-${role}`} data-testid="user-role" data-role={role}>
         {role}
       </span>
+      <Link href="/backtests" className="user-link" data-testid="nav-backtests">
+        Backtests
+      </Link>
       <Link href="/profile" className="user-link" data-testid="nav-profile">
         Profile
       </Link>

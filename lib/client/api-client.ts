@@ -13,7 +13,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-function isApiError(body: unknown): body is ApiError {
+export function isApiError(body: unknown): body is ApiError {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;
   const error = (body as { error: unknown }).error;
   return typeof error === "object" && error !== null && "code" in error && "message" in error;

@@ -1,0 +1,37 @@
+"use client";
+
+import type { RunFormState } from "@/lib/client/backtest-form";
+import type { FormSectionProps } from "./form-section";
+import { SelectField } from "./select-field";
+import { TextField } from "./text-field";
+
+const FILL_OPTIONS: ReadonlyArray<{ value: RunFormState["fill"]; label: string }> = [
+  { value: "next-open", label: "next bar's open" },
+  { value: "close", label: "signal bar's close" },
+];
+
+/** Cash, costs and how orders fill. */
+export function ExecutionFields({ state, errors, set }: FormSectionProps) {
+  return (
+    <fieldset className="form-group">
+      <legend>Cash, costs and fills</legend>
+      <div className="form-row">
+        <TextField label="Cash" inputMode="decimal" value={state.cash} onChange={(v) => set("cash", v)} error={errors.cash} testId="run-cash" />
+        <TextField label="Commission (fraction per side)" hint="0.002 = 0.2% at entry and exit" inputMode="decimal" value={state.commission} onChange={(v) => set("commission", v)} error={errors.commission} />
+        <TextField label="Spread (fraction)" inputMode="decimal" value={state.spread} onChange={(v) => set("spread", v)} error={errors.spread} />
+        <TextField label="Slippage (bps)" inputMode="decimal" value={state.slippageBps} onChange={(v) => set("slippageBps", v)} error={errors.slippageBps} />
+      </div>
+      <div className="form-row">
+        <SelectField label="Fill" value={state.fill} options={FILL_OPTIONS} onChange={(v) => set("fill", v)} />
+        <label className="check">
+          <input type="checkbox" checked={state.exclusiveOrders} onChange={(e) => set("exclusiveOrders", e.target.checked)} />
+          Exclusive orders (a new entry first closes the open trade)
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={state.finalize} onChange={(e) => set("finalize", e.target.checked)} />
+          Finalize (close open trades on the last bar)
+        </label>
+      </div>
+    </fieldset>
+  );
+}
