@@ -13,10 +13,11 @@ export const BACKTEST_JOB = "backtest";
 
 async function runBacktestRequest(database: DatabaseHandle, request: BacktestRequest, progress: RunProgress, chunkBars?: number) {
   const { fast, slow } = request.strategy;
-  const { symbol, bars, intervalMs } = await loadRunBars(database.db, request, 2);
+  const { symbol, bars, intervalMs, trades } = await loadRunBars(database.db, request, 2);
+  const source = request.fill === "intrabar" ? { trades, barIntervalMs: intervalMs } : { bars };
   const result = await runBacktestAsync(
     {
-      bars,
+      ...source,
       instrument: backtestInstrument(symbol, bars, request.cash, request.sizing),
       // Only the sign of the strategy's target is used; the size comes from the sizing option (as the CLI).
       strategyFactory: () => new MaCrossStrategy({ symbol, fast, slow, quantity: "1" }),
@@ -28,6 +29,9 @@ async function runBacktestRequest(database: DatabaseHandle, request: BacktestReq
       exclusiveOrders: request.exclusiveOrders,
       finalize: request.finalize,
       sizing: request.sizing,
+      exits: request.exits,
+      entry: request.entry,
+      risk: request.risk,
       intervalMs,
       warmupBars: Math.min(slow - 1, bars.length - 1),
     },

@@ -25,7 +25,25 @@ export const sizingSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all-in-units") }).strict(),
   z.object({ kind: z.literal("fixed"), quantity: decimalText.refine((s) => Number(s) > 0, "must be greater than 0") }).strict(),
   z.object({ kind: z.literal("fraction"), fraction: z.number().gt(0).lte(1) }).strict(),
+  /** Lose at most this fraction of equity when the stop-loss is hit (needs exits.stopLossPct). */
+  z.object({ kind: z.literal("risk"), fraction: z.number().gt(0).lte(1) }).strict(),
 ]);
+
+const priceFraction = z.number().gt(0).lt(1);
+
+/** Per-trade exits as fractions of the entry price, sent to the paper broker as resting STOP/LIMIT orders. */
+export const exitsSchema = z
+  .object({ stopLossPct: priceFraction.optional(), takeProfitPct: priceFraction.optional(), trailingStopPct: priceFraction.optional() })
+  .strict();
+
+export const entrySchema = z
+  .object({ type: z.enum(["market", "limit", "stop"]), offsetPct: z.number().min(0).lt(1).optional(), validBars: z.number().int().min(1).max(100_000).optional() })
+  .strict();
+
+/** The live pre-trade gate's limits, applied to every backtest order. */
+export const riskLimitsSchema = z
+  .object({ maxOrderNotional: decimalText.optional(), maxPositionFraction: decimalText.refine((s) => Number(s) > 0 && Number(s) <= 1, "must be in (0, 1]").optional() })
+  .strict();
 
 const runSettings = {
   name: z.string().trim().max(80).optional(),
@@ -37,13 +55,26 @@ const runSettings = {
     .object({ commission: fractionBelowOne.default("0"), spread: fractionBelowOne.default("0"), slippageBps: decimalText.default("0") })
     .strict()
     .default({ commission: "0", spread: "0", slippageBps: "0" }),
-  fill: z.enum(["next-open", "close"]).default("next-open"),
+  /** "intrabar" fills each order at the next recorded trade print: it needs a trades dataset. */
+  fill: z.enum(["next-open", "close", "intrabar"]).default("next-open"),
+  /** Bar length the strategy sees when the data is a trades recording. */
+  barInterval: z.enum(["1s", "1m", "5m", "1h"]).default("1m"),
   exclusiveOrders: z.boolean().default(true),
   finalize: z.boolean().default(true),
   sizing: sizingSchema.default({ kind: "all-in-units" }),
+  exits: exitsSchema.default({}),
+  entry: entrySchema.default({ type: "market" }),
+  risk: riskLimitsSchema.default({}),
 };
 
-export const backtestRequestSchema = z.object({ kind: z.literal("backtest"), ...runSettings, strategy: smaCrossParamsSchema }).strict();
+type RunSettings = { sizing: { kind: string }; exits: { stopLossPct?: number } };
+const riskSizingNeedsStop = (r: RunSettings) => r.sizing.kind !== "risk" || r.exits.stopLossPct !== undefined;
+const riskSizingMessage = { message: "risk sizing needs a stop-loss (exits.stopLossPct)", path: ["sizing"] };
+
+export const backtestRequestSchema = z
+  .object({ kind: z.literal("backtest"), ...runSettings, strategy: smaCrossParamsSchema })
+  .strict()
+  .refine(riskSizingNeedsStop, riskSizingMessage);
 
 export const optimizeRequestSchema = z
   .object({
@@ -59,7 +90,9 @@ export const optimizeRequestSchema = z
     /** Rolling walk-forward windows, in bars. */
     windows: z.object({ train: z.number().int().min(10), test: z.number().int().min(5), step: z.number().int().min(1).optional() }).strict(),
   })
-  .strict();
+  .strict()
+  .refine(riskSizingNeedsStop, riskSizingMessage)
+  .refine((r) => r.fill !== "intrabar", { message: "optimisation runs on bars: choose next-open or close", path: ["fill"] });
 
 export const runRequestSchema = z.discriminatedUnion("kind", [backtestRequestSchema, optimizeRequestSchema]);
 

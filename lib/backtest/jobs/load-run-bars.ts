@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { bars as barsTable } from "@/lib/db/schema";
-import { INTERVAL_MS } from "@/lib/domain/market-data";
+import { INTERVAL_MS, type BarInterval } from "@/lib/domain/market-data";
 import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RecordedBar, RecordedTrade } from "@/lib/market/replay/recording";
 import type { RunRequest } from "./backtest-request";
@@ -17,8 +17,11 @@ export class RunDataError extends Error {
 
 export interface RunBars {
   symbol: string;
+  /** For a trades recording: its prints built into bars of the request's barInterval. */
   bars: RecordedBar[];
   intervalMs: number;
+  /** The recorded prints in the period, when the data is a trades recording (for intrabar fills). */
+  trades?: RecordedTrade[];
 }
 
 type Period = RunRequest["period"];
@@ -29,22 +32,23 @@ function inPeriod(period: Period): (time: number) => boolean {
   return (time) => time >= from && time < to;
 }
 
-/** Recorded trades as 1-minute bars, with the live engine's aggregator. */
-function tradesToMinuteBars(symbol: string, trades: readonly RecordedTrade[]): RecordedBar[] {
+/** Recorded trades as bars, with the live engine's aggregator. */
+function tradesToBars(symbol: string, trades: readonly RecordedTrade[], interval: BarInterval): RecordedBar[] {
   const bars: RecordedBar[] = [];
-  const aggregator = new BarAggregator({ intervals: ["1m"], onBarClosed: (b) => bars.push({ openTime: b.openTime, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }) });
+  const aggregator = new BarAggregator({ intervals: [interval], onBarClosed: (b) => bars.push({ openTime: b.openTime, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }) });
   trades.forEach((t, i) => aggregator.onTick({ ...t, symbol, seq: i + 1 }));
   aggregator.flush();
   return bars;
 }
 
-async function datasetBars(db: Database, datasetId: string, period: Period): Promise<RunBars> {
+async function datasetBars(db: Database, datasetId: string, period: Period, interval: BarInterval): Promise<RunBars> {
   const stored = await loadDatasetRecording(db, datasetId);
   if (!stored) throw new RunDataError(`dataset ${datasetId} no longer exists`);
   const { recording, symbol } = stored;
   const keep = inPeriod(period);
   if (recording.kind === "bars") return { symbol, bars: recording.bars.filter((b) => keep(b.openTime)), intervalMs: recording.intervalMs };
-  return { symbol, bars: tradesToMinuteBars(symbol, recording.trades.filter((t) => keep(t.ts))), intervalMs: INTERVAL_MS["1m"] };
+  const trades = recording.trades.filter((t) => keep(t.ts));
+  return { symbol, bars: tradesToBars(symbol, trades, interval), intervalMs: INTERVAL_MS[interval], trades };
 }
 
 async function storedBars(db: Database, symbol: string, interval: "1m" | "5m" | "1h", period: Period): Promise<RunBars> {
@@ -59,11 +63,14 @@ async function storedBars(db: Database, symbol: string, interval: "1m" | "5m" | 
 /** The bars a run tests: an uploaded dataset or the engine's stored bars, restricted to the request's period. */
 export async function loadRunBars(db: Database, request: RunRequest, minimumBars: number): Promise<RunBars> {
   const loaded = request.data.source === "dataset"
-    ? await datasetBars(db, request.data.datasetId, request.period)
+    ? await datasetBars(db, request.data.datasetId, request.period, request.barInterval)
     : await storedBars(db, request.data.symbol, request.data.interval, request.period);
   if (loaded.bars.length < minimumBars) {
     const what = request.data.source === "dataset" ? `dataset ${loaded.symbol}` : `stored ${request.data.interval} bars of ${request.data.symbol}`;
     throw new RunDataError(`${what} hold ${loaded.bars.length} bars in the chosen period; this run needs at least ${minimumBars}`);
+  }
+  if (request.fill === "intrabar" && loaded.trades === undefined) {
+    throw new RunDataError("intrabar fills need a trades recording (freqtrade trades); this data holds bars only");
   }
   return loaded;
 }

@@ -56,6 +56,7 @@ async function runOptimizeRequest(database: DatabaseHandle, request: OptimizeReq
       instrument, cash, train, test, intervalMs,
       commission: request.costs.commission, spread: request.costs.spread, slippageBps: request.costs.slippageBps,
       fill: request.fill, exclusiveOrders: request.exclusiveOrders, sizing: request.sizing,
+      exits: request.exits, entry: request.entry, risk: request.risk,
       grid: { fast: request.grid.fast, slow: request.grid.slow },
       constraint: (p) => p.fast < p.slow,
       makeStrategy: (p) => new MaCrossStrategy({ symbol, fast: p.fast, slow: p.slow, quantity: "1" }),

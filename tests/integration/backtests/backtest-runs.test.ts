@@ -85,6 +85,36 @@ describe("backtest runs as jobs", () => {
     expect(run.headline?.returnPct).toBe(result.combined.stats.returnPct);
   });
 
+  it("applies stop-loss and take-profit exits, risk sizing and the pre-trade limits the request names", async () => {
+    const base = { kind: "backtest", data: { source: "dataset", datasetId: dataset.id }, strategy: { name: "sma-cross", fast: 10, slow: 30 } };
+    const plain = await waitForRun(runRoute, alice.cookie, (await createRun(alice.cookie, base)).id, finished, "the plain run");
+    const guarded = await waitForRun(runRoute, alice.cookie, (await createRun(alice.cookie, {
+      ...base, exits: { stopLossPct: 0.01, takeProfitPct: 0.02 }, sizing: { kind: "risk", fraction: 0.002 }, risk: { maxOrderNotional: "1000000" },
+    })).id, finished, "the run with exits");
+    expect(guarded.status).toBe("completed");
+    const plainTrades = (plain.result as BacktestResultJson).trades;
+    const trades = (guarded.result as BacktestResultJson).trades;
+    const move = (t: BacktestResultJson["trades"][number]) => (Number(t.exitPrice) / Number(t.entryPrice) - 1) * Math.sign(Number(t.size));
+    // Without exits some trades ride past -1 % or +2 % to the next cross; with them none does.
+    expect(plainTrades.some((t) => move(t) < -0.011 || move(t) > 0.021)).toBe(true);
+    expect(trades.length).toBeGreaterThan(0);
+    for (const t of trades) {
+      expect(move(t)).toBeGreaterThanOrEqual(-0.011);
+      expect(move(t)).toBeLessThanOrEqual(0.021);
+    }
+    // Risk sizing: losing 0.2 % of equity at a 1 % stop is a position of about 20 % of equity, a fifth of all-in.
+    const first = trades[0];
+    expect(Math.abs(Number(first.size)) * Number(first.entryPrice)).toBeGreaterThan(1_500);
+    expect(Math.abs(Number(first.size)) * Number(first.entryPrice)).toBeLessThanOrEqual(2_000);
+  });
+
+  it("fills intrabar on a trades recording, and fails an intrabar run on bars with a message", async () => {
+    const onBars = await waitForRun(runRoute, alice.cookie, (await createRun(alice.cookie, {
+      kind: "backtest", data: { source: "dataset", datasetId: dataset.id }, strategy: { name: "sma-cross", fast: 10, slow: 30 }, fill: "intrabar",
+    })).id, finished, "the intrabar run on bars");
+    expect(onBars).toMatchObject({ status: "failed", error: expect.stringMatching(/intrabar fills need a trades recording/) });
+  });
+
   it("runs on the engine's stored bars restricted to the period", async () => {
     const bars = generatedBars(300);
     const values = bars.map((b, i) => `('ETHUSDT', '1m', '${new Date(b.openTime).toISOString()}', ${b.open}, ${b.high}, ${b.low}, ${b.close}, ${b.volume}, ${i})`);
@@ -195,6 +225,8 @@ describe("backtest API", () => {
     expect((await bad({ kind: "backtest", data: { source: "dataset", datasetId: "nope" }, strategy: { name: "sma-cross", fast: 5, slow: 10 } })).message).toMatch(/data\.datasetId/);
     expect((await bad({ kind: "optimize", data: { source: "dataset", datasetId: dataset.id }, grid: { fast: [50], slow: [20] }, windows: { train: 100, test: 50 } })).message).toMatch(/grid.*fast shorter than slow/);
     expect((await bad({ kind: "backtest", data: { source: "dataset", datasetId: dataset.id }, strategy: { name: "sma-cross", fast: 5, slow: 10 }, costs: { commission: "1.5" } })).message).toMatch(/costs\.commission/);
+    expect((await bad({ kind: "backtest", data: { source: "dataset", datasetId: dataset.id }, strategy: { name: "sma-cross", fast: 5, slow: 10 }, sizing: { kind: "risk", fraction: 0.01 } })).message).toMatch(/sizing: risk sizing needs a stop-loss/);
+    expect((await bad({ kind: "optimize", data: { source: "dataset", datasetId: dataset.id }, grid: { fast: [5], slow: [20] }, windows: { train: 100, test: 50 }, fill: "intrabar" })).message).toMatch(/fill: optimisation runs on bars/);
     expect(await bad({ kind: "backtest", data: { source: "dataset", datasetId: "00000000-0000-4000-8000-000000000000" }, strategy: { name: "sma-cross", fast: 5, slow: 10 } }))
       .toMatchObject({ status: 404, code: "NOT_FOUND" });
     expect(await errorOf(await runRoute.GET(jsonRequest(alice.cookie, "/x"), params("not-a-uuid")))).toMatchObject({ status: 400, message: "run id must be a UUID" });

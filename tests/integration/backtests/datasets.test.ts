@@ -65,6 +65,28 @@ describe("dataset uploads", () => {
     expect(result.trades.length).toBeGreaterThan(0);
   });
 
+  it("backtests a trades recording intrabar: every order fills at a recorded print after its bar closed", async () => {
+    const trades = generatedBars(200).flatMap((b, i) => [
+      [b.openTime + 1_000, `${i}a`, "limit", "buy", b.open, 0.5, b.open * 0.5],
+      [b.openTime + 50_000, `${i}b`, "limit", "sell", b.close, 0.5, b.close * 0.5],
+    ]);
+    const dataset = await uploaded(await upload(JSON.stringify(trades), "ABC_ETH-trades.json"));
+    const created = await runsRoute.POST(jsonRequest(user.cookie, "/api/backtests", "POST", {
+      kind: "backtest", data: { source: "dataset", datasetId: dataset.id }, strategy: { name: "sma-cross", fast: 5, slow: 20 }, fill: "intrabar", barInterval: "1m",
+    }));
+    const { run } = (await created.json()) as { run: RunSummary };
+    const done = await waitForRun(runRoute, user.cookie, run.id, (r) => r.status !== "queued" && r.status !== "running", "the intrabar backtest");
+    expect(done.status).toBe("completed");
+    const result = done.result as BacktestResultJson;
+    expect(result.trades.length).toBeGreaterThan(0);
+    const printPrices = new Set(trades.map((t) => String(t[4])));
+    const printTimes = new Set(trades.map((t) => t[0] as number));
+    for (const t of result.trades) {
+      expect(printTimes.has(t.entryTime)).toBe(true);
+      expect(printPrices.has(String(Number(t.entryPrice)))).toBe(true);
+    }
+  });
+
   it("refuses a bad row with 400 naming the row", async () => {
     const csv = backtestingCsv(generatedBars(10)).split("\n");
     csv[5] = csv[5].replace(/,[\d.]+,/, ",abc,");
@@ -86,7 +108,7 @@ describe("dataset uploads", () => {
 
   it("lists only the caller's datasets, newest first", async () => {
     const { datasets } = (await (await datasetsRoute.GET(jsonRequest(user.cookie, "/api/backtests/datasets"))).json()) as { datasets: DatasetSummary[] };
-    expect(datasets.map((d) => d.symbol)).toEqual(["XRP_ETH", "BTCUSDT", "GOOG"]);
+    expect(datasets.map((d) => d.symbol)).toEqual(["ABC_ETH", "XRP_ETH", "BTCUSDT", "GOOG"]);
     const other = await createTestUser(services, "viewer");
     expect(await (await datasetsRoute.GET(jsonRequest(other.cookie, "/api/backtests/datasets"))).json()).toEqual({ datasets: [] });
   });
