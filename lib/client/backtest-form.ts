@@ -24,12 +24,23 @@ export interface RunFormState {
   commission: string;
   spread: string;
   slippageBps: string;
-  fill: "next-open" | "close";
+  fill: "next-open" | "close" | "intrabar";
+  /** Bar length the strategy sees on a trades recording. */
+  barInterval: "1s" | "1m" | "5m" | "1h";
   exclusiveOrders: boolean;
   finalize: boolean;
-  sizing: "all-in-units" | "fixed" | "fraction";
+  sizing: "all-in-units" | "fixed" | "fraction" | "risk";
   quantity: string;
   fraction: string;
+  riskFraction: string;
+  stopLoss: string;
+  takeProfit: string;
+  trailingStop: string;
+  entryType: "market" | "limit" | "stop";
+  entryOffset: string;
+  entryValidBars: string;
+  maxOrderNotional: string;
+  maxPositionFraction: string;
   /** datetime-local text, read as UTC. */
   from: string;
   to: string;
@@ -57,11 +68,21 @@ export const INITIAL_RUN_FORM: RunFormState = {
   spread: "0",
   slippageBps: "0",
   fill: "next-open",
+  barInterval: "1m",
   exclusiveOrders: true,
   finalize: true,
   sizing: "all-in-units",
   quantity: "",
   fraction: "0.5",
+  riskFraction: "0.01",
+  stopLoss: "",
+  takeProfit: "",
+  trailingStop: "",
+  entryType: "market",
+  entryOffset: "",
+  entryValidBars: "",
+  maxOrderNotional: "",
+  maxPositionFraction: "",
   from: "",
   to: "",
 };
@@ -107,6 +128,7 @@ function dataOf(state: RunFormState) {
 function sizingOf(state: RunFormState) {
   if (state.sizing === "fixed") return { kind: "fixed" as const, quantity: state.quantity.trim() };
   if (state.sizing === "fraction") return { kind: "fraction" as const, fraction: numberText(state.fraction) };
+  if (state.sizing === "risk") return { kind: "risk" as const, fraction: numberText(state.riskFraction) };
   return { kind: "all-in-units" as const };
 }
 
@@ -121,6 +143,10 @@ function draftOf(state: RunFormState): unknown {
     exclusiveOrders: state.exclusiveOrders,
     finalize: state.finalize,
     sizing: sizingOf(state),
+    barInterval: state.barInterval,
+    exits: { stopLossPct: numberText(state.stopLoss), takeProfitPct: numberText(state.takeProfit), trailingStopPct: numberText(state.trailingStop) },
+    entry: { type: state.entryType, offsetPct: numberText(state.entryOffset), validBars: numberText(state.entryValidBars) },
+    risk: { maxOrderNotional: optionalText(state.maxOrderNotional), maxPositionFraction: optionalText(state.maxPositionFraction) },
   };
   if (state.mode === "backtest") {
     return { kind: "backtest", ...settings, strategy: { name: "sma-cross", fast: numberText(state.fast), slow: numberText(state.slow) } };
@@ -156,13 +182,23 @@ const FIELD_OF_PATH: Record<string, RunFormField> = {
   "costs.slippageBps": "slippageBps",
   "sizing.quantity": "quantity",
   "sizing.fraction": "fraction",
+  sizing: "riskFraction",
+  fill: "fill",
+  "exits.stopLossPct": "stopLoss",
+  "exits.takeProfitPct": "takeProfit",
+  "exits.trailingStopPct": "trailingStop",
+  "entry.offsetPct": "entryOffset",
+  "entry.validBars": "entryValidBars",
+  "risk.maxOrderNotional": "maxOrderNotional",
+  "risk.maxPositionFraction": "maxPositionFraction",
   "period.from": "from",
   "period.to": "to",
 };
 
-function fieldOfIssue(issue: z.core.$ZodIssue): RunFormField | "form" {
+function fieldOfIssue(issue: z.core.$ZodIssue, state: RunFormState): RunFormField | "form" {
   // Array items ("grid.fast.2") belong to their list's field.
   const path = issue.path.filter((part) => typeof part === "string").join(".");
+  if (path === "sizing.fraction" && state.sizing === "risk") return "riskFraction";
   return FIELD_OF_PATH[path] ?? "form";
 }
 
@@ -181,6 +217,6 @@ export function runRequestFromForm(state: RunFormState): RunFormResult {
   const parsed = runRequestSchema.safeParse(draftOf(state));
   if (parsed.success) return { ok: true, request: parsed.data };
   const errors: RunFormErrors = {};
-  for (const issue of parsed.error.issues) errors[fieldOfIssue(issue)] ??= messageOf(issue);
+  for (const issue of parsed.error.issues) errors[fieldOfIssue(issue, state)] ??= messageOf(issue);
   return { ok: false, errors };
 }

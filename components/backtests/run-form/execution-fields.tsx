@@ -8,6 +8,14 @@ import { TextField } from "./text-field";
 const FILL_OPTIONS: ReadonlyArray<{ value: RunFormState["fill"]; label: string }> = [
   { value: "next-open", label: "next bar's open" },
   { value: "close", label: "signal bar's close" },
+  { value: "intrabar", label: "next trade print (trades data)" },
+];
+
+const BAR_INTERVALS: ReadonlyArray<{ value: RunFormState["barInterval"]; label: string }> = [
+  { value: "1s", label: "1 second" },
+  { value: "1m", label: "1 minute" },
+  { value: "5m", label: "5 minutes" },
+  { value: "1h", label: "1 hour" },
 ];
 
 /** Cash, costs and how orders fill. */
@@ -22,7 +30,8 @@ export function ExecutionFields({ state, errors, set }: FormSectionProps) {
         <TextField label="Slippage (bps)" inputMode="decimal" value={state.slippageBps} onChange={(v) => set("slippageBps", v)} error={errors.slippageBps} />
       </div>
       <div className="form-row">
-        <SelectField label="Fill" value={state.fill} options={FILL_OPTIONS} onChange={(v) => set("fill", v)} />
+        <SelectField label="Fill" value={state.fill} options={FILL_OPTIONS} onChange={(v) => set("fill", v)} error={errors.fill} />
+        <SelectField label="Bars from trades data" value={state.barInterval} options={BAR_INTERVALS} onChange={(v) => set("barInterval", v)} />
         <label className="check">
           <input type="checkbox" checked={state.exclusiveOrders} onChange={(e) => set("exclusiveOrders", e.target.checked)} />
           Exclusive orders (a new entry first closes the open trade)

@@ -7,6 +7,7 @@ import { useStartRun } from "@/lib/client/use-backtest-actions";
 import { ChoiceToggle } from "./choice-toggle";
 import { DataSourceFields } from "./data-source-fields";
 import { ExecutionFields } from "./execution-fields";
+import { ExitEntryFields } from "./exit-entry-fields";
 import type { SetRunField } from "./form-section";
 import { SizingPeriodFields } from "./sizing-period-fields";
 import { OptimizeFields, StrategyFields } from "./strategy-fields";
@@ -55,6 +56,7 @@ export function RunForm({ onStarted }: { onStarted: (runId: string) => void }) {
       {state.mode === "backtest" ? <StrategyFields {...section} /> : <OptimizeFields {...section} />}
       <ExecutionFields {...section} />
       <SizingPeriodFields {...section} />
+      <ExitEntryFields {...section} />
       <button type="submit" className="button button-primary" disabled={start.isPending} data-testid="run-submit">
         {start.isPending ? "Starting…" : state.mode === "backtest" ? "Run backtest" : "Run optimisation"}
       </button>

@@ -9,6 +9,7 @@ const SIZINGS: ReadonlyArray<{ value: RunFormState["sizing"]; label: string }> =
   { value: "all-in-units", label: "all in (whole units)" },
   { value: "fixed", label: "fixed quantity" },
   { value: "fraction", label: "fraction of equity" },
+  { value: "risk", label: "fixed risk per trade (needs a stop-loss)" },
 ];
 
 /** Position size per entry, and the period of the data to test. */
@@ -23,6 +24,9 @@ export function SizingPeriodFields({ state, errors, set }: FormSectionProps) {
         ) : null}
         {state.sizing === "fraction" ? (
           <TextField label="Fraction of equity (0 to 1)" inputMode="decimal" value={state.fraction} onChange={(v) => set("fraction", v)} error={errors.fraction} />
+        ) : null}
+        {state.sizing === "risk" ? (
+          <TextField label="Equity at risk per trade (fraction)" hint="0.01 = lose 1% of equity at the stop" inputMode="decimal" value={state.riskFraction} onChange={(v) => set("riskFraction", v)} error={errors.riskFraction} />
         ) : null}
       </div>
       <div className="form-row">

@@ -23,9 +23,30 @@ describe("run form -> API request", () => {
         exclusiveOrders: true,
         finalize: true,
         sizing: { kind: "all-in-units" },
+        barInterval: "1m",
+        exits: {},
+        entry: { type: "market" },
+        risk: {},
         strategy: { name: "sma-cross", fast: 5, slow: 20 },
       },
     });
+  });
+
+  it("sends exits, a limit entry, risk sizing and pre-trade limits, and asks for a stop-loss before risk sizing", () => {
+    const result = runRequestFromForm(form({
+      sizing: "risk", riskFraction: "0.01", stopLoss: "0.02", takeProfit: "0.05", entryType: "limit", entryOffset: "0.005", entryValidBars: "3",
+      maxOrderNotional: "5000", maxPositionFraction: "0.5", fill: "intrabar", barInterval: "1s",
+    }));
+    expect(result.ok && result.request).toMatchObject({
+      sizing: { kind: "risk", fraction: 0.01 }, exits: { stopLossPct: 0.02, takeProfitPct: 0.05 }, entry: { type: "limit", offsetPct: 0.005, validBars: 3 },
+      risk: { maxOrderNotional: "5000", maxPositionFraction: "0.5" }, fill: "intrabar", barInterval: "1s",
+    });
+    const noStop = runRequestFromForm(form({ sizing: "risk", riskFraction: "0.01" }));
+    expect(noStop.ok ? null : noStop.errors.riskFraction).toBe("risk sizing needs a stop-loss (exits.stopLossPct)");
+    const badRisk = runRequestFromForm(form({ sizing: "risk", riskFraction: "2", stopLoss: "0.02" }));
+    expect(badRisk.ok ? null : badRisk.errors.riskFraction).toBeDefined();
+    const badStop = runRequestFromForm(form({ stopLoss: "1.5" }));
+    expect(badStop.ok ? null : badStop.errors.stopLoss).toBeDefined();
   });
 
   it("asks for data before anything else when no dataset is chosen", () => {
