@@ -124,8 +124,8 @@ export class BacktestRun {
     const { gate, limits } = backtestGate(config);
     this.desk = new OrderDesk({
       instrument: config.instrument, broker, portfolio: this.portfolio, gate, limits, now: this.clock.now,
-      onFill: (fill, order) => {
-        this.trader.onFill(fill, order);
+      onFill: (fill, amounts, order) => {
+        this.trader.onFill(fill, amounts, order);
         this.cashFloat = this.portfolio.cash().toNumber();
         this.heldFloat = this.portfolio.positionQuantity(this.symbol).toNumber();
       },
@@ -172,11 +172,17 @@ export class BacktestRun {
     const lastBar = this.bars[last];
     const place = { bar: last, time: lastBar.openTime };
     const openTrades = this.trader.book.open.map((t) => tradeRecord(t, dec(lastBar.close), ZERO, place));
-    const equity = this.equityPoints();
+    const times = new Array<number>(this.bars.length);
+    const closes = new Array<number>(this.bars.length);
+    for (let i = 0; i < this.bars.length; i++) {
+      times[i] = this.bars[i].openTime;
+      closes[i] = this.bars[i].close;
+    }
+    const equity = this.equityPoints(times);
     this.equity[last] = Number(equity[last].equity);
     const stats = computeStats({
-      times: this.bars.map((b) => b.openTime),
-      closes: this.bars.map((b) => b.close),
+      times,
+      closes,
       equity: this.equity,
       trades: this.trader.book.closed,
       warmupBars: this.config.warmupBars ?? 0,
@@ -267,11 +273,12 @@ export class BacktestRun {
   }
 
   /** The curve as reported: floats as decimal strings, the last point exact. */
-  private equityPoints(): EquityPoint[] {
-    const last = this.bars.length - 1;
-    const points = this.equity.map((equity, i) => ({ ts: this.bars[i].openTime, equity: String(equity) }));
+  private equityPoints(times: readonly number[]): EquityPoint[] {
+    const last = times.length - 1;
+    const points = new Array<EquityPoint>(times.length);
+    for (let i = 0; i < last; i++) points[i] = { ts: times[i], equity: String(this.equity[i]) };
     this.portfolio.mark(this.symbol, this.bars[last].close);
-    points[last] = { ts: this.bars[last].openTime, equity: this.portfolio.equity().toFixed() };
+    points[last] = { ts: times[last], equity: this.portfolio.equity().toFixed() };
     return points;
   }
 

@@ -1,7 +1,9 @@
 import type { Decimal } from "decimal.js";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Fill, Order } from "@/lib/domain/order";
-import { dec, floorToStep, ZERO } from "@/lib/domain/money";
+import { dec, ZERO } from "@/lib/domain/money";
+import { instrumentGrid, type InstrumentGrid } from "@/lib/execution/instrument-grid";
+import type { FillAmounts } from "@/lib/execution/order-fill";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import type { OrderDesk } from "@/lib/backtest/order-desk";
 import { entryPrice, exitLevels } from "@/lib/backtest/exit-levels";
@@ -29,32 +31,36 @@ export interface TraderSettings {
  */
 export class BacktestTrader {
   readonly book = new TradeBook();
-  private place: FillPlace = { bar: 0, time: 0 };
+  /** Updated in place on every bar: the trade book copies its fields, never keeps it. */
+  private readonly place: FillPlace = { bar: 0, time: 0 };
   /** Orders that close a given trade: market closes and resting exits. */
   private readonly closing = new Map<string, OpenTrade>();
   private readonly exitIds = new Map<OpenTrade, { ids: string[]; stop: string | null }>();
   /** Resting entry orders and the last bar index they are valid on. */
   private readonly entries = new Map<string, number>();
   private readonly hasExits: boolean;
+  private readonly grid: InstrumentGrid;
 
   constructor(private readonly desk: OrderDesk, private readonly settings: TraderSettings) {
     const { exits } = settings;
+    this.grid = instrumentGrid(settings.instrument);
     this.hasExits = exits.stopLossPct !== undefined || exits.takeProfitPct !== undefined || exits.trailingStopPct !== undefined;
   }
 
   /** The bar index and time recorded on trades filled from now on. */
   setPlace(bar: number, time: number): void {
-    this.place = { bar, time };
+    this.place.bar = bar;
+    this.place.time = time;
   }
 
   /** Called by the desk for every fill: updates the trades and their exit orders. */
-  onFill(fill: Fill, order: Order): void {
+  onFill(fill: Fill, amounts: FillAmounts, order: Order): void {
     const target = this.closing.get(order.id);
     if (order.status === "FILLED") {
       this.closing.delete(order.id);
       this.entries.delete(order.id);
     }
-    const outcome = this.book.applyFill(fill, this.place, target);
+    const outcome = this.book.applyFill(fill.side, amounts, this.place, target);
     for (const trade of outcome.closed) this.cancelExits(trade);
     for (const trade of outcome.reduced) this.syncExits(trade);
     if (outcome.opened !== null) this.syncExits(outcome.opened);
@@ -83,10 +89,11 @@ export class BacktestTrader {
     if (this.settings.exits.trailingStopPct !== undefined) {
       for (const trade of this.book.open) {
         trade.best = trade.size.isPositive() ? Math.max(trade.best, high) : Math.min(trade.best, low);
-        const { stop } = exitLevels(trade, this.settings.exits, this.settings.instrument.tickSize);
+        const { stop } = exitLevels(trade, this.settings.exits, this.grid.tick);
         if ((stop?.toFixed() ?? null) !== (this.exitIds.get(trade)?.stop ?? null)) this.syncExits(trade);
       }
     }
+    if (this.entries.size === 0) return;
     for (const [id, lastBar] of this.entries) if (lastBar <= barIndex) this.desk.cancel(id);
   }
 
@@ -113,7 +120,7 @@ export class BacktestTrader {
     const price = this.desk.lastPrice;
     if (held.lt(wanted)) {
       const extra = wanted.sub(held);
-      if (this.affordable(extra, d, price)) this.marketEntry(d, extra);
+      if (this.affordable(extra, d, dec(price))) this.marketEntry(d, extra);
       return;
     }
     let excess = held.sub(wanted);
@@ -126,8 +133,8 @@ export class BacktestTrader {
   }
 
   private enter(d: 1 | -1, signalClose: number): void {
-    const { entry, instrument } = this.settings;
-    const price = entry.type === "market" ? null : entryPrice(entry, d, signalClose, instrument.tickSize);
+    const { entry } = this.settings;
+    const price = entry.type === "market" ? null : entryPrice(entry, d, signalClose, this.grid.tick);
     const size = this.entrySize(d, price === null ? this.desk.lastPrice : price.toNumber());
     if (!size.gt(0)) return;
     if (price === null) return this.marketEntry(d, size);
@@ -145,37 +152,39 @@ export class BacktestTrader {
   }
 
   /** Units for a new entry at price, per the sizing rule (backtesting.py: margin available / (adjusted price + commission)). */
-  private entrySize(d: 1 | -1, price: number): Decimal {
-    const { sizing, instrument, exits } = this.settings;
+  private entrySize(d: 1 | -1, priceFloat: number): Decimal {
+    const { sizing, exits } = this.settings;
+    const price = dec(priceFloat);
     if (sizing.kind === "fixed") {
       const qty = dec(sizing.quantity);
       return this.affordable(qty, d, price) ? qty : ZERO;
     }
-    const allIn = floorToStep(this.marginAvailable(price).mul(ALL_IN_FRACTION).div(this.unitCost(d, price)), instrument.lotSize);
+    const margin = this.marginAvailable(price);
+    const unitCost = this.unitCost(d, price);
+    const allIn = this.grid.lot.floor(margin.mul(ALL_IN_FRACTION).div(unitCost));
     if (sizing.kind === "all-in-units") return allIn;
-    if (sizing.kind !== "risk") return floorToStep(this.marginAvailable(price).mul(sizing.kind === "fraction" ? sizing.fraction : 0).div(this.unitCost(d, price)), instrument.lotSize);
+    if (sizing.kind !== "risk") return this.grid.lot.floor(margin.mul(sizing.kind === "fraction" ? sizing.fraction : 0).div(unitCost));
     // Fixed risk: the loss at the stop-loss (stopLossPct of the entry price per unit) is `fraction` of equity.
     const risked = this.equityAt(price).mul(sizing.fraction);
-    const byRisk = floorToStep(risked.div(dec(price).mul(exits.stopLossPct ?? 1)), instrument.lotSize);
+    const byRisk = this.grid.lot.floor(risked.div(price.mul(exits.stopLossPct ?? 1)));
     return byRisk.lt(allIn) ? byRisk : allIn;
   }
 
-  private affordable(qty: Decimal, d: 1 | -1, price: number): boolean {
+  private affordable(qty: Decimal, d: 1 | -1, price: Decimal): boolean {
     return qty.mul(this.unitCost(d, price)).lte(this.marginAvailable(price));
   }
 
-  private unitCost(d: 1 | -1, price: number): Decimal {
-    const p = dec(price);
-    return p.mul(this.settings.spread.mul(d).add(1)).add(p.mul(this.settings.commission));
+  private unitCost(d: 1 | -1, price: Decimal): Decimal {
+    return price.mul(this.settings.spread.mul(d).add(1)).add(price.mul(this.settings.commission));
   }
 
-  private equityAt(price: number): Decimal {
+  private equityAt(price: Decimal): Decimal {
     const { portfolio, instrument } = this.settings;
     return portfolio.cash().add(portfolio.positionQuantity(instrument.symbol).mul(price));
   }
 
   /** Equity at price minus the value of the open trades (margin 1). */
-  private marginAvailable(price: number): Decimal {
+  private marginAvailable(price: Decimal): Decimal {
     const used = this.book.open.reduce((sum, t) => sum.add(t.size.abs().mul(price)), ZERO);
     const available = this.equityAt(price).sub(used);
     return available.gt(0) ? available : ZERO;
@@ -185,7 +194,7 @@ export class BacktestTrader {
   private syncExits(trade: OpenTrade): void {
     if (!this.hasExits) return;
     this.cancelExits(trade);
-    const { stop, takeProfit } = exitLevels(trade, this.settings.exits, this.settings.instrument.tickSize);
+    const { stop, takeProfit } = exitLevels(trade, this.settings.exits, this.grid.tick);
     const side = trade.size.isNegative() ? "BUY" : "SELL";
     const quantity = trade.size.abs();
     const current = { ids: [] as string[], stop: stop?.toFixed() ?? null };

@@ -1,6 +1,6 @@
 import type { Decimal } from "decimal.js";
-import { dec, floorToStep } from "@/lib/domain/money";
-import { ceilToStep } from "@/lib/execution/fill-price";
+import { dec } from "@/lib/domain/money";
+import type { StepGrid } from "@/lib/execution/step-grid";
 import type { BacktestEntry, BacktestExits } from "@/lib/backtest/types";
 import type { OpenTrade } from "@/lib/backtest/trade-book";
 
@@ -14,9 +14,9 @@ export interface ExitLevels {
  * Exit prices of a trade, on the tick grid and rounded away from the entry (a stop never sits closer than asked,
  * a target never nearer). The trailing stop trails `trade.best`, the best high/low of the bars closed so far.
  */
-export function exitLevels(trade: OpenTrade, exits: BacktestExits, tickSize: string): ExitLevels {
+export function exitLevels(trade: OpenTrade, exits: BacktestExits, tick: StepGrid): ExitLevels {
   const long = trade.size.isPositive();
-  const away = (price: Decimal, up: boolean) => (up ? ceilToStep(price, tickSize) : floorToStep(price, tickSize));
+  const away = (price: Decimal, up: boolean) => (up ? tick.ceil(price) : tick.floor(price));
   const offset = (base: Decimal, pct: number, up: boolean) => away(base.mul(dec(1).add(up ? pct : -pct)), up);
   const stops: Decimal[] = [];
   if (exits.stopLossPct !== undefined) stops.push(offset(trade.entryPrice, exits.stopLossPct, !long));
@@ -31,9 +31,9 @@ export function exitLevels(trade: OpenTrade, exits: BacktestExits, tickSize: str
  * Limit/stop entry price at offsetPct from the signal close: buy limits below and buy stops above it (sells
  * mirrored), rounded away from the close.
  */
-export function entryPrice(entry: BacktestEntry, direction: 1 | -1, signalClose: number, tickSize: string): Decimal {
+export function entryPrice(entry: BacktestEntry, direction: 1 | -1, signalClose: number, tick: StepGrid): Decimal {
   const above = (entry.type === "stop") === direction > 0;
   const pct = entry.offsetPct ?? 0;
   const raw = dec(signalClose).mul(dec(1).add(above ? pct : -pct));
-  return above ? ceilToStep(raw, tickSize) : floorToStep(raw, tickSize);
+  return above ? tick.ceil(raw) : tick.floor(raw);
 }

@@ -3,8 +3,8 @@ import type { Instrument } from "@/lib/domain/instrument";
 import type { AggressorSide } from "@/lib/domain/market-data";
 import type { Fill, Order, OrderSide, OrderType } from "@/lib/domain/order";
 import { ZERO } from "@/lib/domain/money";
-import type { BrokerEvent } from "@/lib/execution/broker";
-import type { PaperBroker } from "@/lib/execution/paper-broker";
+import type { FillAmounts } from "@/lib/execution/order-fill";
+import type { PaperBroker, PaperBrokerEvent } from "@/lib/execution/paper-broker";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import type { PreTradeGate } from "@/lib/risk/pre-trade-gate";
 import type { RiskLimits } from "@/lib/domain/account";
@@ -25,8 +25,8 @@ export interface OrderDeskDeps {
   gate: PreTradeGate;
   limits: RiskLimits;
   now: () => number;
-  /** Every fill, after the portfolio has it. */
-  onFill: (fill: Fill, order: Order) => void;
+  /** Every fill (and the exact amounts its strings were written from), after the portfolio has it. */
+  onFill: (fill: Fill, amounts: FillAmounts, order: Order) => void;
 }
 
 /**
@@ -92,12 +92,16 @@ export class OrderDesk {
     const record: BacktestOrderRecord = { ts, side: order.side, quantity: order.quantity, type: order.type, status: "NEW" };
     if (order.price !== undefined) record.price = order.price;
     this.orders.push(record);
+    const { portfolio } = deps;
     const decision = deps.gate(
       {
         instrument: deps.instrument,
         referencePrice: Number.isNaN(this.last) ? null : this.last,
-        positionQuantity: deps.portfolio.positionQuantity(order.symbol),
-        equity: deps.portfolio.equity(),
+        positionQuantity: portfolio.positionQuantity(order.symbol),
+        // Valuing the portfolio costs decimal work and only the max-position check reads it.
+        get equity() {
+          return portfolio.equity();
+        },
         limits: deps.limits,
         state: "ACTIVE",
       },
@@ -109,7 +113,7 @@ export class OrderDesk {
       return null;
     }
     this.records.set(id, record);
-    return this.handle(deps.broker.submit(order)).get(id) ?? order;
+    return this.handle(deps.broker.submit(order), id) ?? order;
   }
 
   cancel(orderId: string): void {
@@ -128,20 +132,21 @@ export class OrderDesk {
     return prices;
   }
 
-  private handle(events: readonly BrokerEvent[]): Map<string, Order> {
-    const latest = new Map<string, Order>();
+  /** Applies the broker's events; returns the last state of order `watched` among them, if any. */
+  private handle(events: readonly PaperBrokerEvent[], watched?: string): Order | undefined {
+    let latest: Order | undefined;
     for (const event of events) {
       const { order } = event;
-      latest.set(order.id, order);
+      if (order.id === watched) latest = order;
       const record = this.records.get(order.id);
       if (record !== undefined) record.status = order.status;
       const open = order.status === "ACCEPTED" || order.status === "PARTIALLY_FILLED";
       if (open && order.type !== "MARKET") this.resting.set(order.id, order);
       else this.resting.delete(order.id);
       if (event.type === "fill") {
-        this.deps.portfolio.applyFill(event.fill);
+        this.deps.portfolio.applyFill(event.fill, event.amounts);
         this.fills.push(event.fill);
-        this.deps.onFill(event.fill, order);
+        this.deps.onFill(event.fill, event.amounts, order);
       }
     }
     return latest;

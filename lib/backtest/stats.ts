@@ -2,6 +2,8 @@ import type { BacktestTrade } from "@/lib/backtest/types";
 import { medianGap } from "@/lib/backtest/simulated-clock";
 
 const DAY_MS = 86_400_000;
+/** The largest time value a Date holds (ECMAScript TimeClip). */
+const MAX_TIME_MS = 8.64e15;
 
 /**
  * backtesting.py's statistics (backtesting/_stats.py, compute_stats). Floats: these are measurements, not money.
@@ -71,7 +73,7 @@ export function computeStats(input: StatsInput): BacktestStats {
   const durationMs = end - start;
   const havePosition = new Uint8Array(n);
   for (const t of trades) havePosition.fill(1, t.entryBar, Math.min(t.exitBar + 1, n));
-  const exposureTimePct = (sum(Array.from(havePosition)) / n) * 100;
+  const exposureTimePct = (sum(havePosition) / n) * 100;
   const equityFinal = equity[n - 1];
   const equityPeak = maxOf(equity);
   const returnPct = ((equityFinal - equity[0]) / equity[0]) * 100;
@@ -94,11 +96,11 @@ export function computeStats(input: StatsInput): BacktestStats {
   const maxDd = n === 0 ? 0 : maxOf(dd);
   const calmarRatio = annualizedReturn / (maxDd || Number.NaN);
 
-  const equityLog: number[] = [];
-  const marketLog: number[] = [];
+  const equityLog = new Float64Array(Math.max(n - 1, 0));
+  const marketLog = new Float64Array(equityLog.length);
   for (let i = 1; i < n; i++) {
-    equityLog.push(Math.log(equity[i] / equity[i - 1]));
-    marketLog.push(Math.log(closes[i] / closes[i - 1]));
+    equityLog[i - 1] = Math.log(equity[i] / equity[i - 1]);
+    marketLog[i - 1] = Math.log(closes[i] / closes[i - 1]);
   }
   const beta = equityLog.length > 1 ? covariance(equityLog, marketLog) / covariance(marketLog, marketLog) : Number.NaN;
   const alphaPct = returnPct - rf * 100 - beta * (buyAndHoldReturnPct - rf * 100);
@@ -194,13 +196,20 @@ export function drawdownPeriods(dd: readonly number[], times: readonly number[])
  */
 export function periodReturns(times: readonly number[], equity: readonly number[], period: number): { annualDays: number; returns: number[] } {
   const freqDays = Math.floor(period / DAY_MS);
-  const weekendShare = times.filter((t) => [0, 6].includes(new Date(t).getUTCDay())).length / (times.length || 1);
+  let weekendBars = 0;
+  for (const t of times) {
+    const day = utcWeekday(t);
+    if (day === 0 || day === 6) weekendBars++;
+  }
+  const weekendShare = weekendBars / (times.length || 1);
   const annualDays = freqDays === 7 ? 52 : freqDays === 31 ? 12 : freqDays === 365 ? 1 : weekendShare > (2 / 7) * 0.6 ? 365 : 252;
   const bucket = (t: number): number => {
-    const d = new Date(t);
     if (freqDays === 7) return Math.floor((Math.floor(t / DAY_MS) + 3) / 7); // weeks ending Sunday
-    if (freqDays === 31) return d.getUTCFullYear() * 12 + d.getUTCMonth();
-    if (freqDays === 365) return d.getUTCFullYear();
+    if (freqDays === 31) {
+      const d = new Date(t);
+      return d.getUTCFullYear() * 12 + d.getUTCMonth();
+    }
+    if (freqDays === 365) return new Date(t).getUTCFullYear();
     return Math.floor(t / DAY_MS);
   };
   const last: number[] = [];
@@ -214,6 +223,13 @@ export function periodReturns(times: readonly number[], equity: readonly number[
   const returns: number[] = [];
   for (let i = 1; i < last.length; i++) returns.push(last[i] / last[i - 1] - 1);
   return { annualDays, returns };
+}
+
+/** new Date(t).getUTCDay() without a Date per bar: the ECMAScript WeekDay of the clipped time value. */
+function utcWeekday(t: number): number {
+  const ms = Math.trunc(t);
+  if (!(Math.abs(ms) <= MAX_TIME_MS)) return Number.NaN;
+  return (((Math.floor(ms / DAY_MS) + 4) % 7) + 7) % 7;
 }
 
 export function geometricMean(returns: readonly number[]): number {
@@ -241,13 +257,13 @@ export function formatDuration(ms: number): string {
   return `${days} days ${pad(h)}:${pad(m)}:${pad(s)}`;
 }
 
-function sum(values: readonly number[]): number {
+function sum(values: ArrayLike<number>): number {
   let total = 0;
-  for (const v of values) total += v;
+  for (let i = 0; i < values.length; i++) total += values[i];
   return total;
 }
 
-function mean(values: readonly number[]): number {
+function mean(values: ArrayLike<number>): number {
   return values.length ? sum(values) / values.length : Number.NaN;
 }
 
@@ -255,7 +271,7 @@ function sampleVariance(values: readonly number[]): number {
   return covariance(values, values);
 }
 
-function covariance(a: readonly number[], b: readonly number[]): number {
+function covariance(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length < 2) return Number.NaN;
   const ma = mean(a);
   const mb = mean(b);

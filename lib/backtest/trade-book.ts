@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
-import type { Fill } from "@/lib/domain/order";
-import { dec, ZERO } from "@/lib/domain/money";
+import type { OrderSide } from "@/lib/domain/order";
+import { ZERO } from "@/lib/domain/money";
+import type { FillAmounts } from "@/lib/execution/order-fill";
 import type { BacktestTrade } from "@/lib/backtest/types";
 
 /** A position lot opened by one entry fill, closed FIFO (or by its own exit orders). */
@@ -39,11 +40,9 @@ export class TradeBook {
   readonly open: OpenTrade[] = [];
   readonly closed: BacktestTrade[] = [];
 
-  applyFill(fill: Fill, place: FillPlace, target?: OpenTrade): FillOutcome {
-    const quantity = dec(fill.quantity);
-    const price = dec(fill.price);
-    const fee = dec(fill.fee);
-    const buying = fill.side === "BUY";
+  applyFill(side: OrderSide, fill: FillAmounts, place: FillPlace, target?: OpenTrade): FillOutcome {
+    const { quantity, price, fee } = fill;
+    const buying = side === "BUY";
     const outcome: FillOutcome = { opened: null, closed: [], reduced: [] };
     let left = quantity;
     const opposite = this.open.filter((t) => t.size.isNegative() === buying);
@@ -51,7 +50,7 @@ export class TradeBook {
     for (const trade of candidates) {
       if (left.isZero()) break;
       const qty = left.lt(trade.size.abs()) ? left : trade.size.abs();
-      this.reduce(trade, qty, price, fee.mul(qty).div(quantity), place);
+      this.reduce(trade, qty, price, proRata(fee, qty, quantity), place);
       (trade.size.isZero() ? outcome.closed : outcome.reduced).push(trade);
       left = left.sub(qty);
     }
@@ -61,7 +60,7 @@ export class TradeBook {
         entryPrice: price,
         entryBar: place.bar,
         entryTime: place.time,
-        entryFee: left.eq(quantity) ? fee : fee.mul(left).div(quantity),
+        entryFee: proRata(fee, left, quantity),
         best: price.toNumber(),
       };
       this.open.push(trade);
@@ -76,13 +75,18 @@ export class TradeBook {
   }
 
   private reduce(trade: OpenTrade, qty: Decimal, exitPrice: Decimal, exitFee: Decimal, place: FillPlace): void {
-    const entryFee = qty.eq(trade.size.abs()) ? trade.entryFee : trade.entryFee.mul(qty).div(trade.size.abs());
+    const entryFee = proRata(trade.entryFee, qty, trade.size.abs());
     const closedSize = trade.size.isNegative() ? qty.neg() : qty;
     this.closed.push(tradeRecord({ ...trade, size: closedSize, entryFee }, exitPrice, exitFee, place));
     trade.size = trade.size.sub(closedSize);
     trade.entryFee = trade.entryFee.sub(entryFee);
     if (trade.size.isZero()) this.open.splice(this.open.indexOf(trade), 1);
   }
+}
+
+/** amount * part / whole; the whole share is the amount itself, so a fill that closes one whole trade divides nothing. */
+function proRata(amount: Decimal, part: Decimal, whole: Decimal): Decimal {
+  return part.eq(whole) ? amount : amount.mul(part).div(whole);
 }
 
 /** A trade as reported: exact P&L and commission, return as backtesting.py's pl_pct. */
@@ -94,7 +98,7 @@ export function tradeRecord(trade: OpenTrade, exitPrice: Decimal, exitFee: Decim
     .div(trade.entryPrice)
     .sub(1)
     .mul(sign)
-    .sub(commission.div(trade.size.abs().mul(trade.entryPrice)))
+    .sub(commission.isZero() ? commission : commission.div(trade.size.abs().mul(trade.entryPrice)))
     .toNumber();
   return {
     size: trade.size.toFixed(),

@@ -104,7 +104,7 @@ export class OrderRouter {
         steps.push({ event });
         continue;
       }
-      this.deps.portfolio.applyFill(event.fill);
+      this.deps.portfolio.applyFill(event.fill, event.amounts);
       steps.push({ event, after: this.accountingAfter(event.fill.symbol) });
     }
     return this.deps.queue.push(() => this.persist(steps));

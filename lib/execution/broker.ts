@@ -1,5 +1,6 @@
 import type { Tick } from "@/lib/domain/market-data";
 import type { Fill, Order } from "@/lib/domain/order";
+import type { FillAmounts } from "@/lib/execution/order-fill";
 
 /**
  * What a venue reports. Each event carries the order as it is after the event, so the engine can persist
@@ -8,7 +9,8 @@ import type { Fill, Order } from "@/lib/domain/order";
 export type BrokerEvent =
   | { type: "accepted"; order: Order }
   | { type: "rejected"; order: Order; reason: string }
-  | { type: "fill"; order: Order; fill: Fill }
+  /** amounts, when the venue gives them, are the exact decimals the fill's strings were written from. */
+  | { type: "fill"; order: Order; fill: Fill; amounts?: FillAmounts }
   | { type: "canceled"; order: Order };
 
 export type BrokerEventType = BrokerEvent["type"];

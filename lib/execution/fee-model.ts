@@ -2,9 +2,12 @@ import type { Decimal } from "decimal.js";
 
 const BPS_PER_UNIT = 10_000;
 
-/** Fee in quote currency, exact: notional * bps / 10,000. A negative bps is a rebate. */
-export function feeFor(notional: Decimal, bps: Decimal): Decimal {
-  return notional.mul(bps).div(BPS_PER_UNIT);
+/**
+ * Fee per unit of notional: bps / 10,000, exact (a shift of the decimal point). A negative bps is a rebate.
+ * notional * rate is the same decimal as notional * bps / 10,000, without a division per fill.
+ */
+export function feeRate(bps: Decimal): Decimal {
+  return bps.div(BPS_PER_UNIT);
 }
 
 /** Multiplier applied to a price for slippage against the trader: 1 + bps/1e4 (buy) or 1 - bps/1e4 (sell). */

@@ -1,22 +1,23 @@
 import type { Decimal } from "decimal.js";
 import type { OrderSide } from "@/lib/domain/order";
-import { dec, floorToStep, type DecimalInput } from "@/lib/domain/money";
-import { bpsFactor } from "@/lib/execution/fee-model";
+import type { StepGrid } from "@/lib/execution/step-grid";
 
-/** Rounds up to a multiple of step. */
-export function ceilToStep(value: Decimal, step: DecimalInput): Decimal {
-  const s = dec(step);
-  return value.div(s).ceil().mul(s);
+/** The slippage multipliers of a venue (bpsFactor for each side), computed once. */
+export interface SlippageFactors {
+  buy: Decimal;
+  sell: Decimal;
 }
 
 /**
- * Price a taker pays: the touch moved against the trader by slippageBps, then rounded to the tick grid
- * away from the trader's favour (buys round up, sells round down, never below one tick).
+ * Price a taker pays: the touch (on the tick grid) moved against the trader by the slippage factor, then rounded
+ * to the tick grid away from the trader's favour (buys round up, sells round down, never below one tick).
  */
-export function takerPrice(touch: Decimal, side: OrderSide, slippageBps: Decimal, tickSize: DecimalInput): Decimal {
-  if (side === "BUY") return ceilToStep(touch.mul(bpsFactor(slippageBps, 1)), tickSize);
-  const floored = floorToStep(touch.mul(bpsFactor(slippageBps, -1)), tickSize);
-  return floored.gt(0) ? floored : dec(tickSize);
+export function takerPrice(touch: Decimal, side: OrderSide, slippage: SlippageFactors, tick: StepGrid): Decimal {
+  const factor = side === "BUY" ? slippage.buy : slippage.sell;
+  const slipped = factor.eq(1) ? touch : touch.mul(factor);
+  if (side === "BUY") return tick.ceil(slipped);
+  const floored = tick.floor(slipped);
+  return floored.gt(0) ? floored : tick.step;
 }
 
 /** A marketable limit order never trades worse than its limit. */

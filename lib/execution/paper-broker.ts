@@ -2,12 +2,13 @@ import type { Decimal } from "decimal.js";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Tick } from "@/lib/domain/market-data";
 import type { Fill, Order } from "@/lib/domain/order";
-import { dec, floorToStep, priceToDecimal, type DecimalInput } from "@/lib/domain/money";
+import { dec, type DecimalInput } from "@/lib/domain/money";
 import { transition } from "@/lib/domain/order-state-machine";
 import type { Broker, BrokerEvent, CancelResult } from "@/lib/execution/broker";
-import { feeFor } from "@/lib/execution/fee-model";
-import { boundedByLimit, takerPrice } from "@/lib/execution/fill-price";
-import { applyExecution, buildFill, defaultFillId, remainingQuantity } from "@/lib/execution/order-fill";
+import { bpsFactor, feeRate } from "@/lib/execution/fee-model";
+import { boundedByLimit, takerPrice, type SlippageFactors } from "@/lib/execution/fill-price";
+import { instrumentGrid, type InstrumentGrid } from "@/lib/execution/instrument-grid";
+import { applyExecution, buildFill, defaultFillId, remainingQuantity, type FillAmounts } from "@/lib/execution/order-fill";
 import { parseDecimal, validateOrderShape } from "@/lib/execution/order-validation";
 import { RestingBook, restingTrigger, type RestingOrder } from "@/lib/execution/resting-book";
 
@@ -30,41 +31,48 @@ export interface PaperBrokerConfig {
 
 interface SymbolState {
   instrument: Instrument;
+  grid: InstrumentGrid;
   halfTick: number;
   /** Last trade price as the feed sent it; NaN until the first print. */
   last: number;
   book: RestingBook;
 }
 
-const NO_EVENTS: readonly BrokerEvent[] = Object.freeze([]);
+/** The paper venue's fill events always carry the exact amounts, so the accounting need not parse the strings. */
+export type PaperFillEvent = Extract<BrokerEvent, { type: "fill" }> & { amounts: FillAmounts };
+export type PaperBrokerEvent = Exclude<BrokerEvent, { type: "fill" }> | PaperFillEvent;
+export type PaperCancelResult = { ok: true; events: readonly PaperBrokerEvent[] } | Extract<CancelResult, { ok: false }>;
+
+const NO_EVENTS: readonly PaperBrokerEvent[] = Object.freeze([]);
 
 /** The paper venue: fills against the engine's trade prints. Synchronous: every call returns its events. */
 export class PaperBroker implements Broker {
   readonly venue: string;
   private readonly symbols = new Map<string, SymbolState>();
   private readonly resting = new Map<string, RestingOrder>();
-  private readonly slippageBps: Decimal;
-  private readonly makerFeeBps: Decimal;
-  private readonly takerFeeBps: Decimal;
+  private readonly slippage: SlippageFactors;
+  private readonly makerFeeRate: Decimal;
+  private readonly takerFeeRate: Decimal;
   private readonly fillId: (orderAfterFill: Order) => string;
   private readonly now: () => number;
   private seq = 0;
 
   constructor(private readonly config: PaperBrokerConfig) {
     this.venue = config.venue ?? "paper";
-    this.slippageBps = dec(config.slippageBps);
-    this.makerFeeBps = dec(config.makerFeeBps);
-    this.takerFeeBps = dec(config.takerFeeBps);
+    const slippageBps = dec(config.slippageBps);
+    this.slippage = { buy: bpsFactor(slippageBps, 1), sell: bpsFactor(slippageBps, -1) };
+    this.makerFeeRate = feeRate(dec(config.makerFeeBps));
+    this.takerFeeRate = feeRate(dec(config.takerFeeBps));
     this.fillId = config.idFactory ?? defaultFillId;
     this.now = config.now ?? Date.now;
     for (const instrument of config.instruments) {
       const halfTick = Number(instrument.tickSize) / 2;
-      this.symbols.set(instrument.symbol, { instrument, halfTick, last: Number.NaN, book: new RestingBook() });
+      this.symbols.set(instrument.symbol, { instrument, grid: instrumentGrid(instrument), halfTick, last: Number.NaN, book: new RestingBook() });
     }
   }
 
   /** Submitting an order id that is already resting is a no-op (returns no events). */
-  submit(order: Order): readonly BrokerEvent[] {
+  submit(order: Order): readonly PaperBrokerEvent[] {
     if (this.resting.has(order.id)) return NO_EVENTS;
     const state = this.symbols.get(order.symbol);
     if (state === undefined) return [this.reject(order, "UNKNOWN_SYMBOL")];
@@ -73,19 +81,19 @@ export class PaperBroker implements Broker {
     if (order.type === "MARKET" && Number.isNaN(state.last)) return [this.reject(order, "NO_MARKET_PRICE")];
 
     const accepted = this.withStatus(order, transition(order.status, { type: "ACCEPT" }));
-    const events: BrokerEvent[] = [{ type: "accepted", order: accepted }];
+    const events: PaperBrokerEvent[] = [{ type: "accepted", order: accepted }];
     events.push(...this.onArrival(accepted, state));
     return events;
   }
 
-  cancel(orderId: string): CancelResult {
+  cancel(orderId: string): PaperCancelResult {
     const entry = this.resting.get(orderId);
     if (entry === undefined) return { ok: false, orderId, reason: "ORDER_NOT_OPEN" };
     this.unrest(entry);
     return { ok: true, events: [this.cancelEvent(entry.order)] };
   }
 
-  onTick(tick: Tick): readonly BrokerEvent[] {
+  onTick(tick: Tick): readonly PaperBrokerEvent[] {
     const state = this.symbols.get(tick.symbol);
     const price = tick.price;
     if (state === undefined || !(price > 0 && price < Infinity)) return NO_EVENTS;
@@ -113,11 +121,11 @@ export class PaperBroker implements Broker {
     });
   }
 
-  private onArrival(order: Order, state: SymbolState): BrokerEvent[] {
+  private onArrival(order: Order, state: SymbolState): PaperBrokerEvent[] {
     if (order.type === "MARKET") return [this.takerFill(order, state, state.last)];
     const price = dec(order.price ?? "0");
     const hasLast = !Number.isNaN(state.last);
-    const touch = hasLast ? priceToDecimal(state.last, state.instrument.tickSize) : null;
+    const touch = hasLast ? state.grid.tick.fromFloat(state.last) : null;
     if (order.type === "LIMIT") {
       const marketable = touch !== null && (order.side === "BUY" ? price.gte(touch) : price.lte(touch));
       if (marketable) return [this.takerFill(order, state, state.last, price)];
@@ -130,9 +138,9 @@ export class PaperBroker implements Broker {
     return [];
   }
 
-  private matchPrint(state: SymbolState, tick: Tick): BrokerEvent[] {
-    const events: BrokerEvent[] = [];
-    const lot = state.instrument.lotSize;
+  private matchPrint(state: SymbolState, tick: Tick): PaperBrokerEvent[] {
+    const events: PaperBrokerEvent[] = [];
+    const lot = state.grid.lot;
     let available = this.config.partialFills && tick.size > 0 ? dec(tick.size) : dec(0);
     for (const entry of state.book.triggeredBy(tick.price)) {
       if (entry.order.type === "STOP") {
@@ -141,7 +149,7 @@ export class PaperBroker implements Broker {
         continue;
       }
       const remaining = remainingQuantity(entry.order);
-      const qty = this.config.partialFills ? floorToStep(minDecimal(remaining, available), lot) : remaining;
+      const qty = this.config.partialFills ? lot.floor(minDecimal(remaining, available)) : remaining;
       if (qty.isZero()) continue;
       available = available.sub(qty);
       const event = this.execute(entry.order, qty, entry.price, "MAKER");
@@ -153,19 +161,19 @@ export class PaperBroker implements Broker {
   }
 
   /** Fills the whole remaining quantity at the slipped touch, capped by the limit when there is one. */
-  private takerFill(order: Order, state: SymbolState, last: number, limit?: Decimal): BrokerEvent & { type: "fill" } {
-    const tick = state.instrument.tickSize;
-    const slipped = takerPrice(priceToDecimal(last, tick), order.side, this.slippageBps, tick);
+  private takerFill(order: Order, state: SymbolState, last: number, limit?: Decimal): PaperFillEvent {
+    const tick = state.grid.tick;
+    const slipped = takerPrice(tick.fromFloat(last), order.side, this.slippage, tick);
     const price = limit === undefined ? slipped : boundedByLimit(slipped, limit, order.side);
     return this.execute(order, remainingQuantity(order), price, "TAKER");
   }
 
-  private execute(order: Order, qty: Decimal, price: Decimal, liquidity: Fill["liquidity"]): BrokerEvent & { type: "fill" } {
+  private execute(order: Order, qty: Decimal, price: Decimal, liquidity: Fill["liquidity"]): PaperFillEvent {
     const ts = this.now();
-    const fee = feeFor(qty.mul(price), liquidity === "MAKER" ? this.makerFeeBps : this.takerFeeBps);
+    const fee = qty.mul(price).mul(liquidity === "MAKER" ? this.makerFeeRate : this.takerFeeRate);
     const updated = applyExecution(order, qty, price, ts);
     const fill = buildFill(updated, { id: this.fillId(updated), quantity: qty, price, fee, liquidity, ts });
-    return { type: "fill", order: updated, fill };
+    return { type: "fill", order: updated, fill, amounts: { quantity: qty, price, fee } };
   }
 
   private rest(order: Order, state: SymbolState): void {
@@ -180,12 +188,12 @@ export class PaperBroker implements Broker {
     this.symbols.get(entry.order.symbol)?.book.remove(entry);
   }
 
-  private reject(order: Order, reason: PaperRejectReason): BrokerEvent {
+  private reject(order: Order, reason: PaperRejectReason): PaperBrokerEvent {
     const rejected = { ...this.withStatus(order, transition(order.status, { type: "REJECT" })), rejectReason: reason };
     return { type: "rejected", order: rejected, reason };
   }
 
-  private cancelEvent(order: Order): BrokerEvent {
+  private cancelEvent(order: Order): PaperBrokerEvent {
     return { type: "canceled", order: this.withStatus(order, transition(order.status, { type: "CANCEL" })) };
   }
 

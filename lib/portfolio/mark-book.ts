@@ -1,6 +1,7 @@
 import type { Decimal } from "decimal.js";
 import type { Instrument } from "@/lib/domain/instrument";
-import { dec, priceToDecimal } from "@/lib/domain/money";
+import { dec } from "@/lib/domain/money";
+import { StepGrid } from "@/lib/execution/step-grid";
 
 interface Mark {
   price: number;
@@ -10,10 +11,10 @@ interface Mark {
 /** Per-tick marks stay floats; the exact decimal (on the tick grid when the instrument is known) is made on demand. */
 export class MarkBook {
   private readonly marks = new Map<string, Mark>();
-  private readonly tickSizes = new Map<string, string>();
+  private readonly ticks = new Map<string, StepGrid>();
 
   constructor(instruments: readonly Instrument[] = []) {
-    for (const i of instruments) this.tickSizes.set(i.symbol, i.tickSize);
+    for (const i of instruments) this.ticks.set(i.symbol, new StepGrid(i.tickSize));
   }
 
   /** Ignores prices that are not finite and positive: a bad print must not revalue the book. */
@@ -32,8 +33,8 @@ export class MarkBook {
     const mark = this.marks.get(symbol);
     if (mark === undefined) return null;
     if (mark.exact === null) {
-      const tick = this.tickSizes.get(symbol);
-      mark.exact = tick === undefined ? dec(mark.price) : priceToDecimal(mark.price, tick);
+      const tick = this.ticks.get(symbol);
+      mark.exact = tick === undefined ? dec(mark.price) : tick.fromFloat(mark.price);
     }
     return mark.exact;
   }

@@ -3,6 +3,7 @@ import type { AccountView, PositionView } from "@/lib/domain/account";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Fill } from "@/lib/domain/order";
 import { dec, ZERO, type DecimalInput } from "@/lib/domain/money";
+import type { FillAmounts } from "@/lib/execution/order-fill";
 import { MarkBook } from "@/lib/portfolio/mark-book";
 import type { PortfolioSnapshot } from "@/lib/portfolio/portfolio-snapshot";
 import {
@@ -41,11 +42,14 @@ export class Portfolio {
     this.marks = new MarkBook(options.instruments);
   }
 
-  /** Buys pay notional + fee, sells receive notional - fee. Throws on a fill without positive quantity and price. */
-  applyFill(fill: Fill): void {
-    const qty = dec(fill.quantity);
-    const price = dec(fill.price);
-    const fee = dec(fill.fee);
+  /**
+   * Buys pay notional + fee, sells receive notional - fee. Throws on a fill without positive quantity and price.
+   * amounts, when given, are the decimals the fill's strings were written from (the broker's), not parsed again.
+   */
+  applyFill(fill: Fill, amounts?: FillAmounts): void {
+    const qty = amounts?.quantity ?? dec(fill.quantity);
+    const price = amounts?.price ?? dec(fill.price);
+    const fee = amounts?.fee ?? dec(fill.fee);
     if (!(qty.gt(0) && price.gt(0) && fee.isFinite())) throw new RangeError(`Invalid fill ${fill.id}`);
     const notional = qty.mul(price);
     this.cashBalance = fill.side === "BUY" ? this.cashBalance.sub(notional).sub(fee) : this.cashBalance.add(notional).sub(fee);

@@ -48,22 +48,22 @@ export function inferTickSize(bars: readonly RecordedBar[]): string {
 
 /** The backtest the CLI runs on bars, without any printing: the bars, the options, the engine. */
 export function runCliBacktest(bars: readonly RecordedBar[], intervalMs: number, options: BacktestCliOptions, progress?: ProgressReporter): BacktestResult {
-  return runBacktest({ ...cliConfig(options, inferTickSize(bars), progress), bars, intervalMs, fill: options.fill === "close" ? "close" : "next-open" });
+  return runBacktest({ ...cliConfig(options, options.tickSize ?? inferTickSize(bars), progress), bars, intervalMs, fill: options.fill === "close" ? "close" : "next-open" });
 }
 
 /** The CLI's backtest on recorded trades: bars of --bar-interval built from the prints, orders filled on the prints. */
 export function runCliTradeReplay(trades: readonly RecordedTrade[], options: BacktestCliOptions, progress?: ProgressReporter): BacktestResult {
-  const prices = trades.map((t) => ({ openTime: t.ts, open: t.price, high: t.price, low: t.price, close: t.price, volume: t.size }));
-  return runBacktest({ ...cliConfig(options, inferTickSize(prices), progress), trades, barIntervalMs: INTERVAL_MS[options.barInterval], fill: "intrabar" });
+  const tick = options.tickSize ?? inferTickSize(trades.map((t) => ({ openTime: t.ts, open: t.price, high: t.price, low: t.price, close: t.price, volume: t.size })));
+  return runBacktest({ ...cliConfig(options, tick, progress), trades, barIntervalMs: INTERVAL_MS[options.barInterval], fill: "intrabar" });
 }
 
-function cliConfig(options: BacktestCliOptions, inferredTick: string, progress?: ProgressReporter): Omit<BacktestConfig, "bars" | "trades"> {
+function cliConfig(options: BacktestCliOptions, tickSize: string, progress?: ProgressReporter): Omit<BacktestConfig, "bars" | "trades"> {
   const symbol = options.symbol ?? "ASSET";
   const instrument: Instrument = {
     symbol,
     baseAsset: symbol,
     quoteAsset: "QUOTE",
-    tickSize: options.tickSize ?? inferredTick,
+    tickSize,
     lotSize: options.lotSize,
     minQty: options.lotSize,
     venue: "backtest",
