@@ -1,3 +1,4 @@
+import type { BacktestTrade } from "@/lib/backtest/types";
 import type { RunRequest } from "./backtest-request";
 
 /** JSON shapes of /api/backtests, shared by the route handlers, the job and the dashboard. NaN statistics are null. */
@@ -21,16 +22,8 @@ export interface RunSummary {
 
 export type StatsJson = Record<string, number | null>;
 
-export interface TradeJson {
-  size: string;
-  entryTime: number;
-  exitTime: number;
-  entryPrice: string;
-  exitPrice: string;
-  pnl: string;
-  commission: string;
-  returnPct: number;
-}
+/** A closed trade as the API sends it (bar indexes left out: the candles are thinned). */
+export type TradeJson = Omit<BacktestTrade, "entryBar" | "exitBar">;
 
 export interface BacktestResultJson {
   stats: StatsJson;

@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runBacktest, type BacktestConfig } from "@/lib/backtest/backtest-engine";
-import type { Instrument } from "@/lib/domain/instrument";
 import type { Bar } from "@/lib/domain/market-data";
 import type { RecordedBar } from "@/lib/market/replay/recording";
 import { MaCrossStrategy } from "@/lib/strategy/ma-cross";
-import { UnclosedBarError, type Strategy, type StrategyDecision } from "@/lib/strategy/strategy";
+import { UnclosedBarError } from "@/lib/strategy/strategy";
+import { ACME, DAY, ScriptedStrategy, T0 } from "./fixtures";
 
-const DAY = 86_400_000;
-const T0 = Date.UTC(2024, 0, 1);
-const ACME: Instrument = { symbol: "ACME", baseAsset: "ACME", quoteAsset: "USD", tickSize: "0.01", lotSize: "1", minQty: "1", venue: "backtest" };
 
 /** Bars from [open, close] pairs, one a day; high/low span both. */
 function bars(pairs: Array<[number, number]>): RecordedBar[] {
@@ -22,21 +19,6 @@ function bars(pairs: Array<[number, number]>): RecordedBar[] {
   }));
 }
 
-/** Emits the given target on the close of the given bar index. */
-class ScriptedStrategy implements Strategy {
-  readonly id = "scripted";
-  readonly symbol = "ACME";
-  private index = -1;
-  constructor(private readonly script: Record<number, string>) {}
-  onBar(bar: Bar): StrategyDecision | null {
-    this.index++;
-    const target = this.script[this.index];
-    return target === undefined ? null : { strategyId: this.id, symbol: this.symbol, targetQuantity: target, reason: "script", barOpenTime: bar.openTime };
-  }
-  reset(): void {
-    this.index = -1;
-  }
-}
 
 function run(data: RecordedBar[], script: Record<number, string>, extra: Partial<BacktestConfig> = {}) {
   return runBacktest({ bars: data, instrument: ACME, strategy: new ScriptedStrategy(script), cash: 1000, exclusiveOrders: true, finalize: true, ...extra });
