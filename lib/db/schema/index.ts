@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./users";
 export * from "./system";
 export * from "./backtests";
+export * from "./features";
