@@ -17,16 +17,20 @@ export type BarInterval = (typeof BAR_INTERVALS)[number];
 
 export const INTERVAL_MS: Record<BarInterval, number> = { "1s": 1_000, "1m": 60_000, "5m": 300_000, "1h": 3_600_000 };
 
-export interface Bar {
-  symbol: string;
-  interval: BarInterval;
-  /** Bar open time, Unix ms, aligned to the interval. */
+/** Open, high, low, close and volume of one bar; openTime is Unix ms, UTC. */
+export interface Ohlcv {
   openTime: number;
   open: number;
   high: number;
   low: number;
   close: number;
   volume: number;
+}
+
+/** A bar of one symbol and interval; its openTime is aligned to the interval. */
+export interface Bar extends Ohlcv {
+  symbol: string;
+  interval: BarInterval;
   trades: number;
   /** True once the interval has ended and the bar can no longer change. */
   closed: boolean;

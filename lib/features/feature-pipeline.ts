@@ -7,7 +7,7 @@ import { Macd } from "./indicators/macd";
 import { RealisedVolatility } from "./indicators/realised-volatility";
 import { Rsi } from "./indicators/rsi";
 import { VolumeZScore } from "./indicators/volume-z-score";
-import type { OhlcvBar } from "./ohlcv-bar";
+import type { Ohlcv } from "@/lib/domain/market-data";
 import { FEATURE_SET_V1, type FeatureSet } from "./feature-set";
 
 /** The features of one closed bar, by name; ts is the bar's open time (Unix ms, UTC). */
@@ -33,7 +33,7 @@ export class FeaturePipeline {
   private readonly volume = new VolumeZScore(20);
   private lastOpenTime = Number.NEGATIVE_INFINITY;
 
-  update(bar: OhlcvBar): FeatureVector | null {
+  update(bar: Ohlcv): FeatureVector | null {
     if (!(bar.openTime > this.lastOpenTime)) {
       throw new RangeError(`bars must arrive in time order: ${bar.openTime} after ${this.lastOpenTime}`);
     }
@@ -63,7 +63,7 @@ export class FeaturePipeline {
 }
 
 /** Training over history: the same pipeline, run over every bar; one vector per bar once warm. */
-export function computeFeatures(bars: readonly OhlcvBar[]): FeatureVector[] {
+export function computeFeatures(bars: readonly Ohlcv[]): FeatureVector[] {
   const pipeline = new FeaturePipeline();
   const vectors: FeatureVector[] = [];
   for (const bar of bars) {

@@ -1,6 +1,6 @@
 import { computeFeatures } from "@/lib/features/feature-pipeline";
 import { featureNames, FEATURE_SET_V1 } from "@/lib/features/feature-set";
-import type { OhlcvBar } from "@/lib/features/ohlcv-bar";
+import type { Ohlcv } from "@/lib/domain/market-data";
 import { forwardDirectionLabels, type Direction, type LabelConfig } from "@/lib/ml/labels";
 
 /** Supervised samples over one bar series: sample i is bar `barIndex[i]`, with its features and its label. */
@@ -15,7 +15,7 @@ export interface LabelledDataset {
 }
 
 /** Bars where both the warm feature vector and the forward label exist, in time order. */
-export function buildLabelledDataset(bars: readonly OhlcvBar[], labelConfig: LabelConfig): LabelledDataset {
+export function buildLabelledDataset(bars: readonly Ohlcv[], labelConfig: LabelConfig): LabelledDataset {
   const names = featureNames(FEATURE_SET_V1);
   const labels = forwardDirectionLabels(bars.map((b) => b.close), labelConfig);
   const barOfTime = new Map(bars.map((b, i) => [b.openTime, i]));

@@ -1,7 +1,7 @@
-import type { OhlcvBar } from "../ohlcv-bar";
+import type { Ohlcv } from "@/lib/domain/market-data";
 import { runBatch, type StreamingIndicator } from "./streaming";
 
-export type HighLowClose = Pick<OhlcvBar, "high" | "low" | "close">;
+export type HighLowClose = Pick<Ohlcv, "high" | "low" | "close">;
 
 /** True range: the largest of high-low, |high - previous close|, |low - previous close|; high-low on the first bar. */
 export class TrueRange implements StreamingIndicator<HighLowClose, number> {

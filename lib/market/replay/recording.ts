@@ -1,4 +1,4 @@
-import type { AggressorSide } from "@/lib/domain/market-data";
+import type { AggressorSide, Ohlcv } from "@/lib/domain/market-data";
 
 /** One recorded trade print, before a feed gives it a symbol and sequence number. */
 export interface RecordedTrade {
@@ -9,15 +9,8 @@ export interface RecordedTrade {
   side: AggressorSide;
 }
 
-/** One recorded OHLCV candle; openTime is Unix ms, UTC. */
-export interface RecordedBar {
-  openTime: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
+/** One recorded OHLCV candle. */
+export type RecordedBar = Ohlcv;
 
 export type Recording = { kind: "trades"; trades: RecordedTrade[] } | { kind: "bars"; bars: RecordedBar[]; intervalMs: number };
 

@@ -1,4 +1,4 @@
-import type { OhlcvBar } from "@/lib/features/ohlcv-bar";
+import type { Ohlcv } from "@/lib/domain/market-data";
 import { classIndex, DIRECTIONS, directionOfReturn, type Direction } from "@/lib/ml/labels";
 import { MaCrossStrategy } from "@/lib/strategy/ma-cross";
 
@@ -29,7 +29,7 @@ export function majorityClassBaseline(trainingLabels: readonly Direction[], test
  * The last realised direction: at bar t, the label of bar t-h, i.e. close[t] / close[t-h] - 1 through the same
  * dead zone; it is known at t's close. Flat where t-h is before the first bar.
  */
-export function persistenceBaseline(bars: readonly OhlcvBar[], testBars: readonly number[], horizon: number, deadZone: number): Predictions {
+export function persistenceBaseline(bars: readonly Ohlcv[], testBars: readonly number[], horizon: number, deadZone: number): Predictions {
   return fromDirections(testBars.map((t) => (t - horizon < 0 ? 0 : directionOfReturn(bars[t].close / bars[t - horizon].close - 1, deadZone))));
 }
 
@@ -41,7 +41,7 @@ export function buyAndHoldBaseline(testSize: number): Predictions {
  * The position the live moving-average cross (long-short) holds after each test bar's close: it is run over every
  * bar from the first one, so it enters the test window warm and holding its last cross; flat before any cross.
  */
-export function maCrossBaseline(bars: readonly OhlcvBar[], testBars: readonly number[], fast: number, slow: number): Predictions {
+export function maCrossBaseline(bars: readonly Ohlcv[], testBars: readonly number[], fast: number, slow: number): Predictions {
   const strategy = new MaCrossStrategy({ symbol: "ML-EVAL", fast, slow, quantity: "1" });
   const held: Direction[] = new Array<Direction>(bars.length);
   let current: Direction = 0;

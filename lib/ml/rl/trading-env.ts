@@ -5,7 +5,7 @@ import { dec, type DecimalInput } from "@/lib/domain/money";
 import { OrderDesk } from "@/lib/backtest/order-desk";
 import { barCloseTimes, SimulatedClock } from "@/lib/backtest/simulated-clock";
 import { PaperBroker } from "@/lib/execution/paper-broker";
-import type { OhlcvBar } from "@/lib/features/ohlcv-bar";
+import type { Ohlcv } from "@/lib/domain/market-data";
 import { Portfolio } from "@/lib/portfolio/portfolio";
 import { maxOrderNotionalCheck } from "@/lib/risk/checks/max-order-notional";
 import { maxPositionCheck } from "@/lib/risk/checks/max-position";
@@ -17,7 +17,7 @@ export const TRADING_ACTIONS = ["flat", "long", "short"] as const;
 
 export interface TradingEnvConfig {
   instrument: Instrument;
-  bars: readonly OhlcvBar[];
+  bars: readonly Ohlcv[];
   /** features[i] is the feature vector of bars[i], known at that bar's close. */
   features: readonly (readonly number[])[];
   initialCash: DecimalInput;

@@ -1,10 +1,10 @@
-import type { OhlcvBar } from "@/lib/features/ohlcv-bar";
+import type { Ohlcv } from "@/lib/domain/market-data";
 import { SeededRandom } from "@/lib/market/seeded-random";
 
 /** A seeded random walk of 5-minute bars from Monday 2024-01-01 00:00 UTC. */
-export function randomBars(count: number, seed = 7, start = Date.UTC(2024, 0, 1), volatility = 0.002, firstClose = 100): OhlcvBar[] {
+export function randomBars(count: number, seed = 7, start = Date.UTC(2024, 0, 1), volatility = 0.002, firstClose = 100): Ohlcv[] {
   const random = new SeededRandom(seed);
-  const bars: OhlcvBar[] = [];
+  const bars: Ohlcv[] = [];
   let close = firstClose;
   for (let i = 0; i < count; i++) {
     const open = close;
