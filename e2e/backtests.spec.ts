@@ -116,4 +116,12 @@ test("an optimisation shows each walk-forward window's choice and the in-sample 
   await expect(view.getByTestId("optimize-gap")).toContainText("Mean out-of-sample");
   await expect(view.getByRole("table", { name: "Out-of-sample statistics" }).getByRole("row", { name: "# Trades" })).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/backtest-optimise.png", fullPage: true });
+
+  // The upload can go once its runs are done; their results stay.
+  const chosen = await form.getByLabel("Dataset").inputValue();
+  await form.getByRole("button", { name: /Delete dataset/ }).click();
+  await page.getByTestId("delete-dataset-dialog-confirm").click();
+  await expect(form.getByLabel("Dataset")).toHaveValue("");
+  await expect(form.getByLabel("Dataset").locator(`option[value="${chosen}"]`)).toHaveCount(0);
+  await expect(page.getByTestId("run-row").filter({ hasText: "SMA grid" })).toHaveAttribute("data-status", "completed");
 });

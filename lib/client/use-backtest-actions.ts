@@ -44,3 +44,7 @@ export function useUploadDataset() {
     return sendForm<{ dataset: DatasetSummary }>("/api/backtests/datasets", form);
   });
 }
+
+export function useDeleteDataset() {
+  return useRunsMutation((id: string) => sendJson<unknown>(`/api/backtests/datasets/${encodeURIComponent(id)}`, "DELETE"));
+}

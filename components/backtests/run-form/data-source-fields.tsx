@@ -8,6 +8,7 @@ import { formatRunTime } from "@/lib/client/backtest-format";
 import { statusQuery } from "@/lib/client/queries";
 import { ChoiceToggle } from "./choice-toggle";
 import { DatasetUpload } from "./dataset-upload";
+import { DeleteDatasetButton } from "./delete-dataset-button";
 import type { FormSectionProps } from "./form-section";
 import { SelectField } from "./select-field";
 
@@ -25,7 +26,9 @@ function datasetLabel(d: DatasetSummary): string {
 
 function UploadedData({ state, errors, set }: FormSectionProps) {
   const { data } = useQuery(backtestDatasetsQuery());
-  const options = (data?.datasets ?? []).map((d) => ({ value: d.id, label: datasetLabel(d) }));
+  const datasets = data?.datasets ?? [];
+  const options = datasets.map((d) => ({ value: d.id, label: datasetLabel(d) }));
+  const chosen = datasets.find((d) => d.id === state.datasetId);
   return (
     <>
       <DatasetUpload onUploaded={(dataset) => set("datasetId", dataset.id)} />
@@ -38,6 +41,7 @@ function UploadedData({ state, errors, set }: FormSectionProps) {
         error={errors.datasetId}
         testId="dataset-select"
       />
+      {chosen ? <DeleteDatasetButton dataset={chosen} onDeleted={() => set("datasetId", "")} /> : null}
     </>
   );
 }

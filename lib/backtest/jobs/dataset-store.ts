@@ -76,6 +76,12 @@ export async function findDataset(db: Database, ownerId: string, id: string): Pr
   return row ? toSummary(row) : undefined;
 }
 
+/** Deletes a dataset of this owner with its rows; false when there is none. Runs already finished keep their results. */
+export async function deleteDataset(db: Database, ownerId: string, id: string): Promise<DatasetSummary | undefined> {
+  const [row] = await db.delete(backtestDatasets).where(and(eq(backtestDatasets.id, id), eq(backtestDatasets.createdBy, ownerId))).returning(summaryColumns);
+  return row ? toSummary(row) : undefined;
+}
+
 export interface StoredRecording {
   symbol: string;
   recording: Recording;

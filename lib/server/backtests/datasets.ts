@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
 import { symbolFromFile } from "@/lib/backtest/cli/run-cli";
-import { insertDataset, listDatasets } from "@/lib/backtest/jobs/dataset-store";
+import { deleteDataset, insertDataset, listDatasets } from "@/lib/backtest/jobs/dataset-store";
 import type { DatasetSummary } from "@/lib/backtest/jobs/run-view";
 import { appendAudit } from "@/lib/db/audit";
 import type { Database } from "@/lib/db/client";
 import { parseRecordingBytes } from "@/lib/market/replay/detect-format";
 import { RecordingFormatError } from "@/lib/market/replay/recording";
-import { ApiError, validationError } from "../api-error";
+import { ApiError, notFound, validationError } from "../api-error";
+import { assertUuid } from "./run-service";
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** What a gzipped upload may expand to: beyond this a recording is not worth parsing in the web process. */
@@ -75,4 +76,11 @@ export async function uploadDataset(db: Database, actor: Actor, request: Request
 /** The caller's datasets, newest first, without their rows. */
 export function listOwnDatasets(db: Database, actor: Actor): Promise<DatasetSummary[]> {
   return listDatasets(db, actor.userId);
+}
+
+/** Deletes one of the caller's datasets (404 for anyone else's). A run still queued on it fails with a message. */
+export async function deleteOwnDataset(db: Database, actor: Actor, id: string): Promise<void> {
+  const deleted = await deleteDataset(db, actor.userId, assertUuid(id, "dataset id"));
+  if (!deleted) throw notFound(`Dataset ${id}`);
+  await appendAudit(db, { actor: actorLabel(actor), action: "backtest.dataset.delete", target: id, details: { name: deleted.name } });
 }

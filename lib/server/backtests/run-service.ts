@@ -17,8 +17,8 @@ import { runDetail, runSummary } from "./run-views";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function assertRunId(id: string): string {
-  if (!UUID.test(id)) throw new ApiError(400, "VALIDATION_ERROR", "run id must be a UUID");
+export function assertUuid(id: string, what = "run id"): string {
+  if (!UUID.test(id)) throw new ApiError(400, "VALIDATION_ERROR", `${what} must be a UUID`);
   return id;
 }
 
@@ -57,7 +57,7 @@ export async function listRuns(db: Database, actor: Actor): Promise<RunSummary[]
 
 /** The caller's own run; someone else's is 404, as if it did not exist. */
 async function ownRun(db: Database, actor: Actor, id: string): Promise<RunRow> {
-  const [row] = await db.select().from(backtestRuns).where(and(eq(backtestRuns.id, assertRunId(id)), eq(backtestRuns.createdBy, actor.userId)));
+  const [row] = await db.select().from(backtestRuns).where(and(eq(backtestRuns.id, assertUuid(id)), eq(backtestRuns.createdBy, actor.userId)));
   if (!row) throw notFound(`Backtest run ${id}`);
   return row;
 }

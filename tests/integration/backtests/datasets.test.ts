@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as runRoute from "@/app/api/backtests/[id]/route";
+import * as datasetRoute from "@/app/api/backtests/datasets/[id]/route";
 import * as datasetsRoute from "@/app/api/backtests/datasets/route";
 import * as runsRoute from "@/app/api/backtests/route";
 import type { BacktestResultJson, DatasetSummary, RunSummary } from "@/lib/backtest/jobs/run-view";
@@ -8,7 +9,7 @@ import type { JobQueue } from "@/lib/jobs/job-queue";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import { clearServices, registerServices, type Services } from "@/lib/runtime/services";
 import { createTestUser, type TestUser } from "../support/users";
-import { backtestingCsv, backtestServices, errorOf, generatedBars, jsonRequest, silentLog, uploadRequest, waitForRun } from "./support";
+import { backtestingCsv, backtestServices, errorOf, generatedBars, jsonRequest, params, silentLog, uploadRequest, waitForRun } from "./support";
 
 let services: Services;
 let jobs: JobQueue;
@@ -111,5 +112,19 @@ describe("dataset uploads", () => {
     expect(datasets.map((d) => d.symbol)).toEqual(["ABC_ETH", "XRP_ETH", "BTCUSDT", "GOOG"]);
     const other = await createTestUser(services, "viewer");
     expect(await (await datasetsRoute.GET(jsonRequest(other.cookie, "/api/backtests/datasets"))).json()).toEqual({ datasets: [] });
+  });
+
+  it("deletes the caller's own dataset only, with an audit entry", async () => {
+    const dataset = await uploaded(await upload(new Blob([backtestingCsv(generatedBars(50))]), "GONE.csv"));
+    const other = await createTestUser(services, "viewer");
+    const remove = (cookie: string, id: string) => datasetRoute.DELETE(jsonRequest(cookie, "/x", "DELETE"), params(id));
+    expect((await remove(other.cookie, dataset.id)).status).toBe(404);
+    expect((await remove(user.cookie, "nope")).status).toBe(400);
+    expect((await remove(user.cookie, dataset.id)).status).toBe(204);
+    expect((await remove(user.cookie, dataset.id)).status).toBe(404);
+    const { datasets } = (await (await datasetsRoute.GET(jsonRequest(user.cookie, "/api/backtests/datasets"))).json()) as { datasets: DatasetSummary[] };
+    expect(datasets.map((d) => d.id)).not.toContain(dataset.id);
+    const actions = await services.database.query<{ action: string }>("select action from audit_log where target = $1 order by id", [dataset.id]);
+    expect(actions.map((a) => a.action)).toEqual(["backtest.dataset.upload", "backtest.dataset.delete"]);
   });
 });
