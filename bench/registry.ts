@@ -1,6 +1,7 @@
 import type { BenchModule } from "./harness/bench-result";
 import * as ingest from "./ingest.bench";
 import * as backtest from "./backtest.bench";
+import * as models from "./models.bench";
 
 /** Every benchmark, in run order; a new benchmark is one file and one line here. */
-export const BENCHMARKS: readonly BenchModule[] = [ingest, backtest];
+export const BENCHMARKS: readonly BenchModule[] = [ingest, backtest, models];
