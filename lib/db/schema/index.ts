@@ -9,3 +9,4 @@ export * from "./users";
 export * from "./system";
 export * from "./backtests";
 export * from "./features";
+export * from "./models";

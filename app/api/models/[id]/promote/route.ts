@@ -1,0 +1,15 @@
+import { promotionSchema } from "@/lib/ml/registry/model-status";
+import { requireActor } from "@/lib/server/auth/require-actor";
+import { handler, json, parseBody } from "@/lib/server/http";
+import { promoteModel } from "@/lib/server/models/model-service";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+// What trades live is an admin's decision: the admin scope, as every lib/server/admin action.
+export const POST = handler(async (request: Request, { params }: Params) => {
+  const { ctx, actor } = await requireActor("admin", request);
+  const { status } = await parseBody(request, promotionSchema);
+  return json(await promoteModel(ctx.database.db, actor, (await params).id, status));
+});

@@ -1,0 +1,13 @@
+import { trainingRequestSchema } from "@/lib/ml/training/training-request";
+import { requireActor } from "@/lib/server/auth/require-actor";
+import { handler, json, parseBody } from "@/lib/server/http";
+import { createTrainingRun } from "@/lib/server/models/training-service";
+
+export const dynamic = "force-dynamic";
+
+// Training takes minutes of the jobs process's CPU, so it needs the trade permission (traders and admins).
+export const POST = handler(async (request: Request) => {
+  const { ctx, actor } = await requireActor("trade", request);
+  const body = await parseBody(request, trainingRequestSchema);
+  return json(await createTrainingRun(ctx, actor, body), 202);
+});
