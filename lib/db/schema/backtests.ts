@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
+import { jobRunColumns } from "./job-run-columns";
 import { users } from "./users";
 
 /**
@@ -31,19 +32,9 @@ export const backtestDatasets = pgTable(
 export const backtestRuns = pgTable(
   "backtest_runs",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    ...jobRunColumns(),
     kind: text("kind").notNull(),
     name: text("name").notNull(),
-    status: text("status").notNull().default("queued"),
-    progress: doublePrecision("progress").notNull().default(0),
-    request: jsonb("request").notNull(),
-    result: jsonb("result"),
-    error: text("error"),
-    cancelRequested: boolean("cancel_requested").notNull().default(false),
-    createdBy: uuid("created_by").notNull().references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    startedAt: ts("started_at"),
-    finishedAt: ts("finished_at"),
   },
   (t) => [
     index("backtest_runs_created_by_idx").on(t.createdBy, t.createdAt),

@@ -1,25 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ts } from "./columns";
+import { jobRunColumns } from "./job-run-columns";
 import { users } from "./users";
 
 /** One training of the model members on one data window: the request, its progress while a job runs it, a summary. */
 export const trainingRuns = pgTable(
   "training_runs",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    status: text("status").notNull().default("queued"),
-    progress: doublePrecision("progress").notNull().default(0),
+    ...jobRunColumns(),
     /** What the job is doing now (loading data, rf, lstm epoch 3/8, ...), shown beside the progress bar. */
     stage: text("stage"),
-    request: jsonb("request").notNull(),
-    result: jsonb("result"),
-    error: text("error"),
-    cancelRequested: boolean("cancel_requested").notNull().default(false),
-    createdBy: uuid("created_by").notNull().references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    startedAt: ts("started_at"),
-    finishedAt: ts("finished_at"),
   },
   (t) => [
     index("training_runs_created_by_idx").on(t.createdBy, t.createdAt),
