@@ -47,7 +47,7 @@ async function uploadTrend(page: Page): Promise<void> {
   const form = page.getByRole("form", { name: "Run a backtest" });
   await form.getByLabel(/Upload a data file/).setInputFiles({ name: "trend-1d.csv", mimeType: "text/csv", buffer: Buffer.from(trendCsv()) });
   await expect(page.getByTestId("dataset-upload-status")).toContainText("300 bars");
-  await expect(form.getByLabel("Dataset")).not.toHaveValue("");
+  await expect(form.getByLabel("Dataset", { exact: true })).not.toHaveValue("");
 }
 
 test("upload bars, run two backtests, read their results and compare them", async ({ page }) => {
@@ -118,10 +118,10 @@ test("an optimisation shows each walk-forward window's choice and the in-sample 
   await page.screenshot({ path: "e2e/artifacts/backtest-optimise.png", fullPage: true });
 
   // The upload can go once its runs are done; their results stay.
-  const chosen = await form.getByLabel("Dataset").inputValue();
+  const chosen = await form.getByLabel("Dataset", { exact: true }).inputValue();
   await form.getByRole("button", { name: /Delete dataset/ }).click();
   await page.getByTestId("delete-dataset-dialog-confirm").click();
-  await expect(form.getByLabel("Dataset")).toHaveValue("");
-  await expect(form.getByLabel("Dataset").locator(`option[value="${chosen}"]`)).toHaveCount(0);
+  await expect(form.getByLabel("Dataset", { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Dataset", { exact: true }).locator(`option[value="${chosen}"]`)).toHaveCount(0);
   await expect(page.getByTestId("run-row").filter({ hasText: "SMA grid" })).toHaveAttribute("data-status", "completed");
 });
