@@ -15,6 +15,9 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
       <Link href="/backtests" className="user-link" data-testid="nav-backtests">
         Backtests
       </Link>
+      <Link href="/models" className="user-link" data-testid="nav-models">
+        Models
+      </Link>
       <Link href="/profile" className="user-link" data-testid="nav-profile">
         Profile
       </Link>
