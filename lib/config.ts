@@ -55,6 +55,8 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, "at least 10 characters").optional(),
   ENCRYPTION_KEY: z.string().regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "32 bytes as 64 hex characters or base64").optional(),
   PUBLIC_URL: z.string().url().optional(),
+  MLFLOW_TRACKING_URI: z.string().regex(/^https?:\/\//, "must be an http:// or https:// URL").pipe(z.url()).optional(),
+  MLFLOW_EXPERIMENT_NAME: z.string().min(1).max(500).default("tradeforge"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { RunRequest } from "@/lib/backtest/jobs/backtest-request";
 import { RunInterrupted } from "@/lib/backtest/jobs/run-execution";
 import { loadRunBars } from "@/lib/backtest/jobs/load-run-bars";
+import { intervalLabel } from "@/lib/domain/market-data";
 import type { DatabaseHandle } from "@/lib/db/client";
 import type { JobContext, JobDefinition } from "@/lib/jobs/job-queue";
+import { logTrainingRunOrWarn, type MlflowOptions } from "@/lib/ml/mlflow/log-training-run";
 import { insertModelVersions } from "@/lib/ml/registry/model-version-store";
 import { TrainingCancelled } from "@/lib/ml/neural/training-cancelled";
 import { runTrainingInWorker } from "./run-training-in-worker";
@@ -18,6 +20,8 @@ export const trainingJobPayloadSchema = z.object({ runId: z.uuid() }).strict();
 
 export interface TrainingJobOptions {
   progressIntervalMs?: number;
+  /** When set, a completed run is also logged to MLflow after the registry write; a failure there is only warned. */
+  mlflow?: MlflowOptions & { warn: (details: object, message: string) => void };
 }
 
 /** Fewer bars than this cannot hold the feature warm-up plus three parts of at least 20 samples. */
@@ -38,21 +42,27 @@ function summary(output: TrainingOutput, versions: Array<{ id: string; name: str
   };
 }
 
+type StoredVersions = Array<{ id: string; name: string; kind: string; version: number }>;
+
 /** The work of one claimed run: load the bars, train in a worker thread, store the versions and finish in one transaction. */
-async function trainRun(database: DatabaseHandle, run: TrainingRunRow, progress: TrainingProgress, controller: AbortController): Promise<void> {
+async function trainRun(database: DatabaseHandle, run: TrainingRunRow, progress: TrainingProgress, controller: AbortController, options: TrainingJobOptions): Promise<void> {
   const request = run.request as TrainingRequest;
   await progress.report(0, "loading bars");
-  const { symbol, bars } = await loadRunBars(database.db, barsRequest(request), MIN_TRAINING_BARS);
+  const { symbol, bars, intervalMs } = await loadRunBars(database.db, barsRequest(request), MIN_TRAINING_BARS);
   const output = await runTrainingInWorker(bars, request, { progress: progress.report, signal: controller.signal });
-  const interval = request.data.source === "bars" ? request.data.interval : request.barInterval;
-  await database.db.transaction(async (tx) => {
+  // The bars' own length: a candle dataset's, or for a trades recording the length they were built at.
+  const interval = intervalLabel(intervalMs);
+  const stored = await database.db.transaction(async (tx): Promise<StoredVersions> => {
     const rows = await insertModelVersions(tx, { output, symbol, interval, trainingRunId: run.id, createdBy: run.createdBy });
     const versions = rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, version: r.version }));
     // A run cancelled or finished elsewhere meanwhile keeps its state, and its versions are not stored.
     if (!(await finishTrainingRun(tx, run.id, { status: "completed", result: summary(output, versions, symbol) }))) tx.rollback();
+    return versions;
   }).catch((error: unknown) => {
     if (!(error instanceof TransactionRollbackError)) throw error;
+    return undefined;
   });
+  if (stored && options.mlflow) await logTrainingRunOrWarn(options.mlflow, { trainingRunId: run.id, request, symbol, interval, output, versions: stored }, options.mlflow.warn);
 }
 
 /**
@@ -67,7 +77,7 @@ export async function executeTrainingRun(database: DatabaseHandle, runId: string
   ctx.signal?.addEventListener("abort", stopOnShutdown, { once: true });
   const progress = new TrainingProgress(database.db, runId, controller, (percent) => ctx.progress(percent), options.progressIntervalMs);
   try {
-    await trainRun(database, run, progress, controller);
+    await trainRun(database, run, progress, controller, options);
     return { runId, status: "completed" };
   } catch (error) {
     if (ctx.signal?.aborted) throw new RunInterrupted(runId);

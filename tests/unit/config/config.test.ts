@@ -40,4 +40,12 @@ describe("configuration", () => {
     expect(config.STRATEGY_ENABLED).toBe(false);
     expect(config.PAPER_PARTIAL_FILLS).toBe(false);
   });
+
+  it("logs training runs to MLflow only when a tracking URI is set", () => {
+    const defaults = parseConfig({});
+    expect([defaults.MLFLOW_TRACKING_URI, defaults.MLFLOW_EXPERIMENT_NAME]).toEqual([undefined, "tradeforge"]);
+    expect(parseConfig({ MLFLOW_TRACKING_URI: "http://mlflow:5000", MLFLOW_EXPERIMENT_NAME: "btc" })).toMatchObject({ MLFLOW_TRACKING_URI: "http://mlflow:5000", MLFLOW_EXPERIMENT_NAME: "btc" });
+    expect(problems({ MLFLOW_TRACKING_URI: "file:///tmp/mlruns" })[0]).toMatch(/^MLFLOW_TRACKING_URI: must be an http/);
+    expect(problems({ MLFLOW_TRACKING_URI: "http://" })[0]).toMatch(/^MLFLOW_TRACKING_URI/);
+  });
 });
