@@ -17,6 +17,13 @@ export type BarInterval = (typeof BAR_INTERVALS)[number];
 
 export const INTERVAL_MS: Record<BarInterval, number> = { "1s": 1_000, "1m": 60_000, "5m": 300_000, "1h": 3_600_000 };
 
+/** A bar length as people write it ("1m", "4h", "1d"), for any length a recording may have. */
+export function intervalLabel(ms: number): string {
+  const units: Array<[string, number]> = [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1_000]];
+  for (const [unit, size] of units) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
+
 /** Open, high, low, close and volume of one bar; openTime is Unix ms, UTC. */
 export interface Ohlcv {
   openTime: number;
