@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RunSummary } from "@/lib/backtest/jobs/run-view";
 import { backtestRunsQuery } from "@/lib/client/backtest-queries";
 import { formatMetric, formatPct, formatRunTime } from "@/lib/client/backtest-format";
-import { EmptyRow } from "@/components/ui/empty-row";
+import { DataTable } from "@/components/ui/data-table";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RunRowActions } from "./run-row-actions";
 import { RunStatusCell } from "./run-status";
@@ -37,6 +37,11 @@ function RunRow({ run, selected, onSelect }: { run: RunSummary; selected: boolea
   );
 }
 
+const RUN_COLUMNS = [
+  { label: "Name" }, { label: "Status" }, { label: "Return", numeric: true }, { label: "Sharpe", numeric: true }, { label: "Max. DD", numeric: true },
+  { label: "Trades", numeric: true }, { label: "Created (UTC)" }, { label: "Actions", hidden: true },
+];
+
 /** Every run on the server, newest first; polled every second while one is queued or running. */
 export function RunList({ selectedId, onSelect }: RunListProps) {
   const { data, isPending, error } = useQuery(backtestRunsQuery());
@@ -44,30 +49,11 @@ export function RunList({ selectedId, onSelect }: RunListProps) {
   return (
     <>
       <QueryStatus isPending={isPending} error={error} label="runs" />
-      <div className="table-scroll">
-        <table className="table" aria-label="Backtest runs" data-testid="run-list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">Return</th>
-              <th scope="col" className="num">Sharpe</th>
-              <th scope="col" className="num">Max. DD</th>
-              <th scope="col" className="num">Trades</th>
-              <th scope="col">Created (UTC)</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.length === 0 && !isPending ? <EmptyRow colSpan={8}>No runs yet.</EmptyRow> : null}
-            {runs.map((run) => (
-              <RunRow key={run.id} run={run} selected={run.id === selectedId} onSelect={onSelect} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Backtest runs" testId="run-list" columns={RUN_COLUMNS} empty={runs.length === 0 && !isPending ? "No runs yet." : null}>
+        {runs.map((run) => (
+          <RunRow key={run.id} run={run} selected={run.id === selectedId} onSelect={onSelect} />
+        ))}
+      </DataTable>
     </>
   );
 }

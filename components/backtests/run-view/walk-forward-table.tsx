@@ -1,6 +1,6 @@
 import type { OptimizeResultJson } from "@/lib/backtest/jobs/run-view";
 import { formatMetric, formatRunTime } from "@/lib/client/backtest-format";
-import { EmptyRow } from "@/components/ui/empty-row";
+import { DataTable } from "@/components/ui/data-table";
 
 type Window = OptimizeResultJson["windows"][number];
 
@@ -14,41 +14,32 @@ function chosenText(chosen: Record<string, number>): string {
     .join(", ");
 }
 
+function windowColumns(metric: string) {
+  return [
+    { label: "#", numeric: true }, { label: "Train (UTC)" }, { label: "Test (UTC)" }, { label: "Chosen" },
+    { label: `In-sample ${metric}`, numeric: true }, { label: `Out-of-sample ${metric}`, numeric: true }, { label: "Gap", numeric: true },
+  ];
+}
+
 /** Per walk-forward window: the parameters chosen in-sample and how they did out of sample. */
 export function WalkForwardTable({ windows, metric }: { windows: OptimizeResultJson["windows"]; metric: string }) {
   return (
-    <div className="table-scroll">
-      <table className="table" aria-label="Walk-forward windows" data-testid="walk-forward-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">#</th>
-            <th scope="col">Train (UTC)</th>
-            <th scope="col">Test (UTC)</th>
-            <th scope="col">Chosen</th>
-            <th scope="col" className="num">In-sample {metric}</th>
-            <th scope="col" className="num">Out-of-sample {metric}</th>
-            <th scope="col" className="num">Gap</th>
-          </tr>
-        </thead>
-        <tbody>
-          {windows.length === 0 ? <EmptyRow colSpan={7}>No windows: the data is shorter than one train and test window.</EmptyRow> : null}
-          {windows.map((w, i) => (
-            <tr key={w.testFrom} data-testid="walk-forward-row">
-              <td className="num">{i + 1}</td>
-              <td className="tabular">
-                {formatRunTime(w.trainFrom)} to {formatRunTime(w.trainTo)}
-              </td>
-              <td className="tabular">
-                {formatRunTime(w.testFrom)} to {formatRunTime(w.testTo)}
-              </td>
-              <td>{chosenText(w.chosen)}</td>
-              <td className="num">{formatMetric(w.inSample)}</td>
-              <td className="num">{formatMetric(w.outOfSample)}</td>
-              <td className="num">{formatMetric(gapOf(w))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label="Walk-forward windows" testId="walk-forward-table" columns={windowColumns(metric)} empty={windows.length === 0 ? "No windows: the data is shorter than one train and test window." : null}>
+      {windows.map((w, i) => (
+        <tr key={w.testFrom} data-testid="walk-forward-row">
+          <td className="num">{i + 1}</td>
+          <td className="tabular">
+            {formatRunTime(w.trainFrom)} to {formatRunTime(w.trainTo)}
+          </td>
+          <td className="tabular">
+            {formatRunTime(w.testFrom)} to {formatRunTime(w.testTo)}
+          </td>
+          <td>{chosenText(w.chosen)}</td>
+          <td className="num">{formatMetric(w.inSample)}</td>
+          <td className="num">{formatMetric(w.outOfSample)}</td>
+          <td className="num">{formatMetric(gapOf(w))}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
