@@ -57,6 +57,18 @@ export const configSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MLFLOW_TRACKING_URI: z.string().regex(/^https?:\/\//, "must be an http:// or https:// URL").pipe(z.url()).optional(),
   MLFLOW_EXPERIMENT_NAME: z.string().min(1).max(500).default("tradeforge"),
+  /** Which strategy trades: the production ensemble per symbol (MA cross where none is promoted yet), or MA cross only. */
+  STRATEGY_KIND: z.enum(["ensemble", "ma-cross"]).default("ensemble"),
+  /** The ensemble trades only calls at least this confident; the position scales with confidence above it. */
+  ENSEMBLE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  /** How often the engine looks for newly promoted or archived versions (a promotion also tells it at once). */
+  MODEL_REFRESH_MS: z.coerce.number().int().min(1000).default(30_000),
+  MODEL_MAX_AGE_DAYS: z.coerce.number().positive().max(3650).default(30),
+  /** Cron (UTC) of scheduled retraining of every production ensemble; "off" turns it off. */
+  RETRAIN_CRON: z.string().default("0 3 * * 0"),
+  /** Cron (UTC) of the nightly walk-forward evaluation of production vs shadow versions. */
+  EVALUATION_CRON: z.string().default("30 1 * * *"),
+  FEATURE_BACKFILL_MINUTES: z.coerce.number().int().min(1).default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;

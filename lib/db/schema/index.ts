@@ -10,3 +10,5 @@ export * from "./system";
 export * from "./backtests";
 export * from "./features";
 export * from "./models";
+export * from "./model-signals";
+export * from "./job-runs";

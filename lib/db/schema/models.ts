@@ -47,7 +47,7 @@ export const modelVersions = pgTable(
   },
   (t) => [
     uniqueIndex("model_versions_name_version_idx").on(t.name, t.version),
-    uniqueIndex("model_versions_one_production_idx").on(t.name).where(sql`status = 'production'`),
+    uniqueIndex("model_versions_one_production_idx").on(t.name, t.symbol, t.interval).where(sql`status = 'production'`),
     index("model_versions_created_at_idx").on(t.createdAt),
   ],
 );

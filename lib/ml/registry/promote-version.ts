@@ -22,8 +22,8 @@ export interface Promotion {
 }
 
 /**
- * Moves a version to shadow, production or archived. Production is exclusive per name: the version that held it is
- * archived in the same transaction (a partial unique index enforces one). Shadow versions run alongside. The
+ * Moves a version to shadow, production or archived. Production is exclusive per name, symbol and interval: the version that held it
+ * is archived in the same transaction (a partial unique index enforces one). Shadow versions run alongside. The
  * caller checks the admin role; every promotion is in the audit log as "model.promote".
  */
 export async function promoteModelVersion(db: Database, promotion: Promotion): Promise<{ version: ModelVersionRow; archived: string[] }> {
@@ -31,7 +31,10 @@ export async function promoteModelVersion(db: Database, promotion: Promotion): P
     const [current] = await tx.select().from(modelVersions).where(eq(modelVersions.id, promotion.id)).for("update");
     if (!current) throw new ModelVersionNotFound(promotion.id);
     const archived = promotion.status !== "production" ? [] : await tx.update(modelVersions).set({ status: "archived" })
-      .where(and(eq(modelVersions.name, current.name), eq(modelVersions.status, "production"), ne(modelVersions.id, current.id)))
+      .where(and(
+        eq(modelVersions.name, current.name), eq(modelVersions.symbol, current.symbol), eq(modelVersions.interval, current.interval),
+        eq(modelVersions.status, "production"), ne(modelVersions.id, current.id),
+      ))
       .returning({ id: modelVersions.id });
     const [version] = await tx.update(modelVersions)
       .set({ status: promotion.status, promotedBy: promotion.userId, promotedAt: new Date() })
