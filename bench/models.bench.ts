@@ -1,12 +1,12 @@
 import type { RecordedBar } from "@/lib/market/replay/recording";
 import { FEATURE_WARMUP_BARS, FeaturePipeline } from "@/lib/features/feature-pipeline";
+import { EnsemblePredictor, type EnsembleMembers } from "@/lib/ml/inference/ensemble-predictor";
 import type { LstmConfig } from "@/lib/ml/neural/lstm-classifier";
 import type { BenchResult } from "./harness/bench-result";
 import { currentEnvironment } from "./harness/environment";
 import { formatMicros, formatRate } from "./harness/format";
 import type { LatencySummary } from "./harness/stats";
 import { MODELS_DATA_FILE, loadModelBars } from "./models/data";
-import { EnsemblePerBar, type EnsembleMembers } from "./models/ensemble-per-bar";
 import { latencyOf } from "./models/latency";
 import { DQN_TRAINING, FLAT_POSITION, LABELS, LSTM_TRAINING, trainMembers, TRAIN_SAMPLES, VALIDATION_SAMPLES, type TrainedMembers } from "./models/train-members";
 
@@ -68,7 +68,7 @@ export async function run(): Promise<BenchResult> {
 }
 
 function membersOf(trained: TrainedMembers): EnsembleMembers {
-  return { featureNames: trained.dataset.featureNames, forest: trained.forest, lstmForward: trained.lstmForward, dqnForward: trained.dqnForward, weights: trained.weights };
+  return { featureNames: trained.dataset.featureNames, forest: trained.forest, lstm: trained.lstmForward, dqn: trained.dqnForward, weights: trained.weights };
 }
 
 function measureLatencies(bars: readonly RecordedBar[], trained: TrainedMembers): Latencies {
@@ -91,9 +91,9 @@ function measureLatencies(bars: readonly RecordedBar[], trained: TrainedMembers)
   const dqn = latencyOf(Math.min(DQN_CALLS, rows.length), (i) => (sink += trained.dqn.act([...rows[i], FLAT_POSITION])), 50);
   const observations = rows.map((row) => [...row, FLAT_POSITION]);
   const dqnForward = latencyOf(observations.length, (i) => (sink += trained.dqnForward.act(observations[i])));
-  const warmEnsemble = new EnsemblePerBar(membersOf(trained));
+  const warmEnsemble = new EnsemblePredictor(membersOf(trained), LABELS);
   for (let i = 0; i < 500; i++) warmEnsemble.update(bars[i]);
-  const perBar = new EnsemblePerBar(membersOf(trained));
+  const perBar = new EnsemblePredictor(membersOf(trained), LABELS);
   const ensemble = latencyOf(bars.length, (i) => (sink += perBar.update(bars[i])?.confidence ?? 0), 0);
   if (Number.isNaN(sink)) throw new Error("a model returned NaN");
   return { features, forest, lstmForward, lstmTfjs, dqn, dqnForward, ensemble };
@@ -136,7 +136,7 @@ function notes(barCount: number, trained: TrainedMembers, l: Latencies, agreemen
     `Data: ${MODELS_DATA_FILE} (${barCount} bars). Labels: direction over ${LABELS.horizon} bars, dead zone ${LABELS.deadZone * 100} %. Members trained once at start on the first ${TRAIN_SAMPLES} samples; ensemble weights learned (validation log loss) on the next ${VALIDATION_SAMPLES}, after a ${LABELS.horizon}-sample gap: random forest ${wf}, LSTM ${wl}, Double DQN ${wd}. The models are barely trained: this measures speed, not skill.`,
     `Training throughput: random forest ${formatRate(forest.samplesPerSecond)} samples/s (${forest.samples} rows, ${forest.seconds.toFixed(2)} s; each tree grows on a seeded draw of 400 rows, so this is not linear in rows); LSTM ${formatRate(lstm.samplesPerSecond)} samples/s (${lstm.samples / LSTM_TRAINING.epochs} windows x ${LSTM_TRAINING.epochs} epochs, batch ${LSTM_TRAINING.batchSize}, ${lstm.seconds.toFixed(2)} s, tfjs wasm); Double DQN ${DQN_TRAINING.episodes} episodes over ${DQN_TRAINING.bars} bars in ${dqnSeconds.toFixed(2)} s.`,
     `Features: FeaturePipeline.update on every bar (the first 27 return null while the indicators warm up). Random forest: predictProbabilities on every feature row. LSTM (${LSTM_CONFIG.windowLength} bars x ${LSTM_CONFIG.featureCount} features, ${LSTM_CONFIG.units} units): LstmForward over the exported weights, every window; it agrees with tfjs predictProba within ${agreement.toExponential(1)} (largest absolute difference over ${TFJS_LSTM_CALLS} windows). tfjs predictProba is timed on ${TFJS_LSTM_CALLS} windows as the reference the fast path replaces. Double DQN (19 features + position -> 32 ReLU -> 3 Q values): QNetworkForward.act over the exported online network on every row (it picks the same action as the tfjs agent: unit-tested), and the agent's own tfjs act on ${Math.min(DQN_CALLS, trained.dataset.features.length)} rows as the reference; position flat throughout.`,
-    `Ensemble: EnsemblePerBar.update on every bar from a fresh pipeline: features, the ${LSTM_CONFIG.windowLength}-bar window, the three members, combine with the learned weights; all three members run on the hand-written paths (tfjs is only used to train). Its p50 is ${formatMicros(l.ensemble.p50Us - l.features.p50Us)} µs above the features alone, mostly the LSTM (p50 ${formatMicros(l.lstmForward.p50Us)} µs). The first ${BARS_BEFORE_FIRST_SIGNAL} bars, before the pipeline is warm and the window full, return no signal and are counted too (${((100 * BARS_BEFORE_FIRST_SIGNAL) / barCount).toFixed(1)} % of calls, all at the cheap end, so they barely move p99).`,
+    `Ensemble: EnsemblePredictor.update (the live engine's per-bar path) on every bar from a fresh pipeline: features, the ${LSTM_CONFIG.windowLength}-bar window, the three members, combine with the learned weights; all three members run on the hand-written paths (tfjs is only used to train). Its p50 is ${formatMicros(l.ensemble.p50Us - l.features.p50Us)} µs above the features alone, mostly the LSTM (p50 ${formatMicros(l.lstmForward.p50Us)} µs). The first ${BARS_BEFORE_FIRST_SIGNAL} bars, before the pipeline is warm and the window full, return no signal and are counted too (${((100 * BARS_BEFORE_FIRST_SIGNAL) / barCount).toFixed(1)} % of calls, all at the cheap end, so they barely move p99).`,
     `Each call timed with process.hrtime.bigint around it (included), after a warm-up; single thread; run on an otherwise idle machine.`,
     `Not measured yet: tick ingest throughput with the ensemble running vs without it (the live engine does not run the ensemble yet; a later step of issue 5).`,
     `Targets ${allMet ? "met" : "NOT all met"}: RF p99 ${formatMicros(l.forest.p99Us)} µs, LSTM p99 ${formatMicros(l.lstmForward.p99Us)} µs, ensemble p99 ${formatMicros(l.ensemble.p99Us)} µs.`,

@@ -5,6 +5,8 @@ import type { RiskView } from "@/lib/domain/account";
 import type { FeedStatus, Tick } from "@/lib/domain/market-data";
 import { PaperBroker } from "@/lib/execution/paper-broker";
 import { logger } from "@/lib/logger";
+import { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
+import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
 import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RealtimeSink } from "@/lib/realtime/sink";
 import { createPreTradeGate } from "@/lib/risk/pre-trade-gate";
@@ -86,9 +88,17 @@ export async function startEngine({ services, sink }: { services: Services; sink
   });
   await router.restore(await journal.openOrders(accountId));
 
+  const ensembles = new LiveEnsembles({
+    db, log, symbols: new Set(bySymbol.keys()),
+    history: async (symbol, interval, count) => warmUpHistory(db, [symbol], interval, count),
+  });
+  if (config.STRATEGY_ENABLED) await ensembles.refresh();
   const strategies = new StrategyRunner(
-    { interval: config.STRATEGY_INTERVAL, fast: config.STRATEGY_FAST, slow: config.STRATEGY_SLOW, notional: config.STRATEGY_NOTIONAL },
-    { accountId, instruments: bySymbol, portfolio, db, log, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s) },
+    {
+      interval: config.STRATEGY_INTERVAL, fast: config.STRATEGY_FAST, slow: config.STRATEGY_SLOW, notional: config.STRATEGY_NOTIONAL,
+      useEnsemble: config.STRATEGY_KIND === "ensemble", minConfidence: config.ENSEMBLE_MIN_CONFIDENCE,
+    },
+    { accountId, instruments: bySymbol, portfolio, db, log, ensembles, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s) },
   );
   if (config.STRATEGY_ENABLED) strategies.warmUp(await warmUpHistory(db, [...bySymbol.keys()], config.STRATEGY_INTERVAL, config.STRATEGY_SLOW + 2));
   const { tickWriter, barWriter } = createMarketWriters(db, config, log);
@@ -146,6 +156,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
       accountGuard(command.accountId);
       return router.cancel(command.orderId, command.actor);
     }),
+    bus.subscribe(MODELS_CHANGED_TOPIC, () => void ensembles.refresh()),
     bus.respond(COMMANDS.killSwitch, async (raw) => {
       const command = killSwitchCommandSchema.parse(raw);
       accountGuard(command.accountId);
@@ -155,8 +166,9 @@ export async function startEngine({ services, sink }: { services: Services; sink
 
   const housekeeping = startHousekeeping({
     database, config, accountId, instance: `${hostname()}:${process.pid}`, portfolio, aggregator, log,
-    status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current() }),
+    status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current(), models: ensembles.status() }),
   });
+  const modelRefresh = config.STRATEGY_ENABLED ? setInterval(() => void ensembles.refresh(), config.MODEL_REFRESH_MS) : undefined;
   publisher.start();
   tickWriter.start();
   barWriter.start();
@@ -167,6 +179,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
     feeds: () => feeds.map((f) => f.status()),
     ticksProcessed: () => ticksProcessed,
     async stop() {
+      clearInterval(modelRefresh);
       for (const feed of feeds) await feed.stop();
       await Promise.all(responders.map((off) => off()));
       await gate.idle();

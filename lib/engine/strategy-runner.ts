@@ -4,7 +4,11 @@ import { signals } from "@/lib/db/schema";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Bar, BarInterval } from "@/lib/domain/market-data";
 import { dec, floorToStep } from "@/lib/domain/money";
+import type { LiveCall } from "@/lib/ml/live/live-call";
+import type { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
+import { storeLiveCall } from "@/lib/ml/live/model-signal-store";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
+import { ensembleTargetQuantity } from "@/lib/strategy/confidence-sizing";
 import { MaCrossStrategy } from "@/lib/strategy/ma-cross";
 import type { StrategyDecision } from "@/lib/strategy/strategy";
 import type { SubmitOrderCommand } from "./commands";
@@ -15,6 +19,9 @@ export interface StrategyRunnerConfig {
   slow: number;
   /** Position size in quote currency, turned into a quantity at the first price seen. */
   notional: string;
+  /** Trade on the production ensemble where one runs for the symbol; MA cross elsewhere. */
+  useEnsemble: boolean;
+  minConfidence: number;
 }
 
 export interface StrategyRunnerDeps {
@@ -25,9 +32,14 @@ export interface StrategyRunnerDeps {
   hasOpenOrders: (symbol: string) => boolean;
   submit: (command: SubmitOrderCommand) => Promise<unknown>;
   log: Logger;
+  /** Production and shadow ensembles; their calls are stored whether or not they trade. */
+  ensembles?: LiveEnsembles;
 }
 
-/** Runs the baseline moving-average cross per symbol on closed bars and turns its targets into orders. */
+/**
+ * Turns closed bars into orders: the production ensemble of a symbol trades it, sized by its confidence (shadow
+ * versions' calls are only stored); symbols without one trade the baseline moving-average cross.
+ */
 export class StrategyRunner {
   private readonly strategies = new Map<string, MaCrossStrategy>();
 
@@ -40,11 +52,33 @@ export class StrategyRunner {
 
   /** The order the bar's decision sends, in flight until it is at the venue; null when there is nothing to send. */
   onBarClosed(bar: Bar): Promise<void> | null {
-    if (bar.interval !== this.config.interval) return null;
-    const decision = this.strategyFor(bar)?.onBar(bar);
+    const calls = this.deps.ensembles?.onBarClosed(bar) ?? [];
+    const ensembleDecision = this.recordCalls(calls);
+    // The MA cross keeps its averages current even while an ensemble trades, so it can take over without a gap.
+    const maDecision = bar.interval === this.config.interval ? this.strategyFor(bar)?.onBar(bar) ?? null : null;
+    const ensembleOwnsSymbol = this.config.useEnsemble && this.deps.ensembles?.production(bar.symbol) !== undefined;
+    const decision = ensembleOwnsSymbol ? ensembleDecision : maDecision;
     if (!decision) return null;
     void this.storeSignal(decision);
     return this.trade(decision);
+  }
+
+  /** Stores every call; returns the production call's decision when the ensemble trades. */
+  private recordCalls(calls: readonly LiveCall[]): StrategyDecision | null {
+    let decision: StrategyDecision | null = null;
+    for (const call of calls) {
+      const instrument = this.deps.instruments.get(call.bar.symbol);
+      const trades = this.config.useEnsemble && call.version.role === "production" && instrument !== undefined;
+      const target = trades ? ensembleTargetQuantity(call.signal, call.bar.close, { notional: this.config.notional, minConfidence: this.config.minConfidence, lotSize: instrument.lotSize }).toFixed() : null;
+      void storeLiveCall(this.deps.db, call, target).catch((error: unknown) => this.deps.log.error({ err: error }, "failed to store model signal"));
+      if (target === null) continue;
+      decision = {
+        strategyId: `ensemble:${call.version.name}#${call.version.version}`, symbol: call.bar.symbol, targetQuantity: target, barOpenTime: call.bar.openTime,
+        reason: `ensemble ${directionWord(call.signal.direction)} ${(call.signal.confidence * 100).toFixed(1)}% (${call.signal.votes.map((v) => `${v.member} ${directionWord(v.direction)}`).join(", ")})`,
+        confidence: call.signal.confidence, votes: call.signal.votes, versionId: call.version.id,
+      };
+    }
+    return decision;
   }
 
   private strategyFor(bar: Bar): MaCrossStrategy | undefined {
@@ -62,7 +96,9 @@ export class StrategyRunner {
   private storeSignal(decision: StrategyDecision): Promise<unknown> {
     const target = dec(decision.targetQuantity);
     const direction = target.gt(0) ? "long" : target.lt(0) ? "short" : "flat";
-    return this.deps.db.insert(signals).values({ symbol: decision.symbol, ts: new Date(decision.barOpenTime), source: decision.strategyId, direction, confidence: null, detail: { reason: decision.reason, target: decision.targetQuantity } })
+    const confidence = decision.confidence === undefined ? null : String(decision.confidence);
+    const detail = { reason: decision.reason, target: decision.targetQuantity, versionId: decision.versionId, votes: decision.votes };
+    return this.deps.db.insert(signals).values({ symbol: decision.symbol, ts: new Date(decision.barOpenTime), source: decision.strategyId, direction, confidence, detail })
       .catch((error: unknown) => this.deps.log.error({ err: error }, "failed to store signal"));
   }
 
@@ -80,3 +116,5 @@ export class StrategyRunner {
     }).then(() => undefined, (error: unknown) => deps.log.warn({ err: error, clientOrderId }, "strategy order refused"));
   }
 }
+
+const directionWord = (direction: number) => (direction > 0 ? "up" : direction < 0 ? "down" : "flat");

@@ -1,3 +1,4 @@
+import type { MemberVote } from "@/lib/ml/ensemble/member-output";
 import type { Bar } from "@/lib/domain/market-data";
 
 /** What a strategy wants held, not an order: the engine turns target - current position into an order intent. */
@@ -9,6 +10,10 @@ export interface StrategyDecision {
   reason: string;
   /** Open time of the closed bar the decision was taken on. */
   barOpenTime: number;
+  /** A model's decision: its confidence (0..1), each member's vote and the registry version. */
+  confidence?: number;
+  votes?: MemberVote[];
+  versionId?: string;
 }
 
 /**

@@ -102,7 +102,7 @@ async function scoreModels(bars: readonly RecordedBar[], members: readonly Train
   }));
   const artifact: EnsembleArtifact = { kind: "ensemble", members: kinds.map((kind, i) => ({ kind, versionId: null, weight: weights[i] })) };
   trained.push({
-    kind: "ensemble", params: { weights: Object.fromEntries(kinds.map((k, i) => [k, weights[i]])), learnedOn: "validation" }, artifact,
+    kind: "ensemble", params: { weights: Object.fromEntries(kinds.map((k, i) => [k, weights[i]])), learnedOn: "validation", horizon: request.horizon, deadZone: request.deadZone }, artifact,
     durationMs: Math.round(performance.now() - started), metrics: { validation: validationOf("ensemble"), test: testOf("ensemble") },
   });
   return trained;
