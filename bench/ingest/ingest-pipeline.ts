@@ -1,5 +1,5 @@
 import type { Instrument } from "@/lib/domain/instrument";
-import type { Tick } from "@/lib/domain/market-data";
+import type { Bar, Tick } from "@/lib/domain/market-data";
 import type { Order } from "@/lib/domain/order";
 import type { AccountingAfterFill } from "@/lib/engine/persistence/order-journal";
 import type { BrokerEvent } from "@/lib/execution/broker";
@@ -12,6 +12,8 @@ export interface IngestPipelineOptions {
   instruments: readonly Instrument[];
   restingOrders: readonly Order[];
   initialCash: string;
+  /** What runs on each closed bar besides counting it (the models benchmark runs the ensemble here). */
+  onBarClosed?: (bar: Bar) => void;
 }
 
 // The engine's defaults (lib/config.ts), so fills cost what they cost in production.
@@ -33,7 +35,8 @@ export class IngestPipeline implements MessageHandler {
 
   constructor(options: IngestPipelineOptions) {
     this.portfolio = new Portfolio({ initialCash: options.initialCash, instruments: options.instruments });
-    this.aggregator = new BarAggregator({ onBarClosed: () => this.barsClosed++ });
+    const onBarClosed = options.onBarClosed;
+    this.aggregator = new BarAggregator({ onBarClosed: onBarClosed ? (bar) => (this.barsClosed++, onBarClosed(bar)) : () => this.barsClosed++ });
     this.broker = new PaperBroker({ instruments: options.instruments, ...BROKER_DEFAULTS });
     for (const order of options.restingOrders) this.submitResting(order);
   }

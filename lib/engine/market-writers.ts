@@ -4,10 +4,12 @@ import type { Config } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { barToRow } from "@/lib/db/mappers";
 import { bars, ticks } from "@/lib/db/schema";
-import type { Bar, Tick } from "@/lib/domain/market-data";
+import type { Bar, BarInterval, Tick } from "@/lib/domain/market-data";
+import { upsertFeatureVectors } from "@/lib/features/feature-store";
+import type { LiveFeatureVector } from "@/lib/features/live-features";
 import { BatchWriter } from "./persistence/batch-writer";
 
-/** Ticks and closed bars go to the database in multi-row batches, never a row per insert. */
+/** Ticks, closed bars and their feature vectors go to the database in multi-row batches, never a row per insert. */
 export function createMarketWriters(db: Database, config: Config, log: Logger) {
   const onError = (name: string) => (error: unknown, buffered: number) => log.warn({ err: error, buffered }, `${name} batch write failed; keeping rows for the next attempt`);
   const tickWriter = new BatchWriter<Tick>({
@@ -34,5 +36,26 @@ export function createMarketWriters(db: Database, config: Config, log: Logger) {
       });
     },
   });
-  return { tickWriter, barWriter };
+  const featureWriter = new BatchWriter<LiveFeatureVector>({
+    name: "features",
+    batchSize: 200,
+    flushMs: 1_000,
+    maxBuffered: 50_000,
+    onError: onError("feature"),
+    write: async (batch) => {
+      for (const group of groupBySeries(batch)) await upsertFeatureVectors(db, { ...group.key, vectors: group.vectors });
+    },
+  });
+  return { tickWriter, barWriter, featureWriter };
+}
+
+function groupBySeries(batch: readonly LiveFeatureVector[]) {
+  const groups = new Map<string, { key: { symbol: string; interval: BarInterval; version: string }; vectors: LiveFeatureVector["vector"][] }>();
+  for (const { key, vector } of batch) {
+    const id = `${key.symbol}|${key.interval}|${key.version}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { key, vectors: [] }));
+    group.vectors.push(vector);
+  }
+  return groups.values();
 }

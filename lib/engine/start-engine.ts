@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/db/audit";
 import type { RiskView } from "@/lib/domain/account";
 import type { FeedStatus, Tick } from "@/lib/domain/market-data";
 import { PaperBroker } from "@/lib/execution/paper-broker";
+import { LIVE_FEATURE_INTERVALS, LiveFeatures } from "@/lib/features/live-features";
 import { logger } from "@/lib/logger";
 import { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
 import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
@@ -39,6 +40,8 @@ export interface Engine {
 const REFERENCE_MAX_AGE_MS = 30_000;
 // Prints wait at most this long for a strategy order to reach the venue (see TickGate).
 const STRATEGY_ORDER_MAX_HOLD_MS = 2_000;
+// Enough stored bars for the live features' EMAs to forget their seed (see LiveFeatures).
+const FEATURE_HISTORY_BARS = 600;
 
 /** Assembles the trading engine: feeds -> bars -> strategy -> risk -> execution -> portfolio, with persistence. */
 export async function startEngine({ services, sink }: { services: Services; sink: RealtimeSink }): Promise<Engine> {
@@ -101,10 +104,13 @@ export async function startEngine({ services, sink }: { services: Services; sink
     { accountId, instruments: bySymbol, portfolio, db, log, ensembles, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s) },
   );
   if (config.STRATEGY_ENABLED) strategies.warmUp(await warmUpHistory(db, [...bySymbol.keys()], config.STRATEGY_INTERVAL, config.STRATEGY_SLOW + 2));
-  const { tickWriter, barWriter } = createMarketWriters(db, config, log);
+  const { tickWriter, barWriter, featureWriter } = createMarketWriters(db, config, log);
+  const liveFeatures = new LiveFeatures((vector) => featureWriter.push(vector));
+  for (const interval of LIVE_FEATURE_INTERVALS) liveFeatures.warmUp(await warmUpHistory(db, [...bySymbol.keys()], interval, FEATURE_HISTORY_BARS));
 
   function onBarClosed(bar: Parameters<typeof publisher.barClosed>[0]): void {
     barWriter.push(bar);
+    liveFeatures.onBarClosed(bar);
     publisher.barClosed(bar);
     const order = config.STRATEGY_ENABLED ? strategies.onBarClosed(bar) : null;
     if (order) gate.holdUntil(order);
@@ -172,6 +178,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
   publisher.start();
   tickWriter.start();
   barWriter.start();
+  featureWriter.start();
   for (const feed of feeds) await feed.start(onTick);
   log.info({ feeds: feeds.map((f) => f.name), symbols: [...bySymbol.keys()], risk: risk.current() }, "engine started");
 
@@ -187,7 +194,9 @@ export async function startEngine({ services, sink }: { services: Services; sink
       await queue.drain();
       await tickWriter.close();
       await barWriter.close();
+      await featureWriter.close();
       await housekeeping.stop();
+      await ensembles.close();
       log.info({ ticksProcessed, ticks: tickWriter.getStats() }, "engine stopped; buffered ticks flushed");
     },
   };

@@ -50,15 +50,26 @@ export class StrategyRunner {
     for (const bar of history) this.strategyFor(bar)?.onBar(bar);
   }
 
-  /** The order the bar's decision sends, in flight until it is at the venue; null when there is nothing to send. */
+  /**
+   * The order the bar's decision sends, in flight until it is at the venue (with an ensemble, after its call comes
+   * back from the inference thread); null when there is nothing to send.
+   */
   onBarClosed(bar: Bar): Promise<void> | null {
-    const calls = this.deps.ensembles?.onBarClosed(bar) ?? [];
-    const ensembleDecision = this.recordCalls(calls);
+    const calls = this.deps.ensembles?.onBarClosed(bar) ?? null;
     // The MA cross keeps its averages current even while an ensemble trades, so it can take over without a gap.
     const maDecision = bar.interval === this.config.interval ? this.strategyFor(bar)?.onBar(bar) ?? null : null;
     const ensembleOwnsSymbol = this.config.useEnsemble && this.deps.ensembles?.production(bar.symbol) !== undefined;
-    const decision = ensembleOwnsSymbol ? ensembleDecision : maDecision;
-    if (!decision) return null;
+    if (!ensembleOwnsSymbol) {
+      void calls?.then((c) => this.recordCalls(c));
+      return maDecision ? this.act(maDecision) : null;
+    }
+    return calls?.then((c) => {
+      const decision = this.recordCalls(c);
+      return decision ? this.act(decision) ?? undefined : undefined;
+    }) ?? null;
+  }
+
+  private act(decision: StrategyDecision): Promise<void> | null {
     void this.storeSignal(decision);
     return this.trade(decision);
   }

@@ -17,27 +17,48 @@ export class EnsembleNotLoadable extends Error {
   }
 }
 
-/** Rebuilds a stored ensemble version and its three member versions into a live predictor. */
-export async function loadEnsemblePredictor(db: Database, ensembleVersionId: string): Promise<EnsemblePredictor> {
+/** Everything a predictor is built from, as plain JSON: it crosses to the inference thread as it is. */
+export interface StoredEnsemble {
+  id: string;
+  weights: number[];
+  forest: RandomForestArtifact;
+  lstm: LstmArtifact;
+  dqn: DqnMemberArtifact;
+  labels: LabelDefinition;
+}
+
+/** Reads a stored ensemble version, its three member versions' artifacts and its label definition. */
+export async function readStoredEnsemble(db: Database, ensembleVersionId: string): Promise<StoredEnsemble> {
   const [ensemble] = await db.select().from(modelVersions).where(eq(modelVersions.id, ensembleVersionId));
   if (!ensemble || ensemble.kind !== "ensemble") throw new EnsembleNotLoadable(ensembleVersionId, "no ensemble version of that id");
   const artifact = ensemble.artifact as EnsembleArtifact;
   const ids = artifact.members.map((m) => m.versionId).filter((id): id is string => id !== null);
-  const rows = ids.length === 0 ? [] : await db.select().from(modelVersions).where(inArray(modelVersions.id, ids));
+  const rows = ids.length === 0 ? [] : await db.select({ id: modelVersions.id, artifact: modelVersions.artifact }).from(modelVersions).where(inArray(modelVersions.id, ids));
   const memberArtifact = (kind: string) => {
     const member = artifact.members.find((m) => m.kind === kind);
     const row = rows.find((r) => r.id === member?.versionId);
     if (!member || !row) throw new EnsembleNotLoadable(ensembleVersionId, `its ${kind} member version is missing`);
     return row.artifact;
   };
-  const weights = MEMBER_NAMES.map((kind) => artifact.members.find((m) => m.kind === kind)?.weight ?? 0);
-  const forest = RandomForestModel.fromJSON(memberArtifact("rf") as RandomForestArtifact);
-  const dqn = memberArtifact("ddqn") as DqnMemberArtifact;
-  const members = {
-    featureNames: (memberArtifact("rf") as RandomForestArtifact).featureNames, forest,
-    lstm: new LstmForward(memberArtifact("lstm") as LstmArtifact), dqn: new QNetworkForward(dqn.agent), dqnStandardiser: dqn.standardiser, weights,
+  return {
+    id: ensemble.id, weights: MEMBER_NAMES.map((kind) => artifact.members.find((m) => m.kind === kind)?.weight ?? 0),
+    forest: memberArtifact("rf") as RandomForestArtifact, lstm: memberArtifact("lstm") as LstmArtifact, dqn: memberArtifact("ddqn") as DqnMemberArtifact,
+    labels: await labelDefinition(db, ensemble),
   };
-  return new EnsemblePredictor(members, await labelDefinition(db, ensemble));
+}
+
+/** The live predictor of a stored ensemble; pure, so the inference thread builds it without a database. */
+export function buildEnsemblePredictor(stored: StoredEnsemble): EnsemblePredictor {
+  const members = {
+    featureNames: stored.forest.featureNames, forest: RandomForestModel.fromJSON(stored.forest), lstm: new LstmForward(stored.lstm),
+    dqn: new QNetworkForward(stored.dqn.agent), dqnStandardiser: stored.dqn.standardiser, weights: stored.weights,
+  };
+  return new EnsemblePredictor(members, stored.labels);
+}
+
+/** Rebuilds a stored ensemble version and its three member versions into a predictor. */
+export async function loadEnsemblePredictor(db: Database, ensembleVersionId: string): Promise<EnsemblePredictor> {
+  return buildEnsemblePredictor(await readStoredEnsemble(db, ensembleVersionId));
 }
 
 /** Newer ensembles carry their label definition; older ones take it from the training run's request. */

@@ -3,8 +3,8 @@ import type { Logger } from "pino";
 import type { Database } from "@/lib/db/client";
 import { modelVersions } from "@/lib/db/schema";
 import type { Bar, BarInterval } from "@/lib/domain/market-data";
-import type { EnsemblePredictor } from "@/lib/ml/inference/ensemble-predictor";
-import { loadEnsemblePredictor } from "@/lib/ml/inference/load-ensemble";
+import { readStoredEnsemble } from "@/lib/ml/inference/load-ensemble";
+import { InferenceThread } from "./inference-thread";
 import type { LiveCall, LiveRole, LiveVersion } from "./live-call";
 import { RecentBars } from "./recent-bars";
 
@@ -15,13 +15,6 @@ export interface LiveEnsemblesDeps {
   symbols: ReadonlySet<string>;
   /** Stored closed bars before now, oldest first. */
   history: (symbol: string, interval: BarInterval, count: number) => Promise<Bar[]>;
-  load?: (db: Database, versionId: string) => Promise<EnsemblePredictor>;
-}
-
-interface Running {
-  version: LiveVersion;
-  predictor: EnsemblePredictor;
-  lastOpenTime: number;
 }
 
 /** EMA-based features (RSI, MACD) only forget their seed over hundreds of bars: warm up on this many when stored. */
@@ -29,47 +22,50 @@ const WARMUP_HISTORY_BARS = 600;
 const LIVE_INTERVALS = new Set(["1m", "5m", "1h"]);
 
 /**
- * The ensemble versions in production or shadow for this engine's symbols, each fed every closed bar of its symbol
- * and interval. refresh() follows the registry: new versions are loaded and warmed up on history, archived ones
- * dropped, a shadow promoted to production keeps its state.
+ * The ensemble versions in production or shadow for this engine's symbols, run on an inference thread and fed every
+ * closed bar of their symbol and interval. refresh() follows the registry: new versions are loaded and warmed up on
+ * history, archived ones dropped, a shadow promoted to production keeps its state.
  */
 export class LiveEnsembles {
-  private readonly running = new Map<string, Running>();
+  private readonly running = new Map<string, LiveVersion>();
   private readonly failed = new Map<string, string>();
   private readonly recent = new RecentBars(WARMUP_HISTORY_BARS);
-  private refreshing: Promise<void> | null = null;
+  private thread: InferenceThread | null = null;
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: LiveEnsemblesDeps) {}
 
   /** Serialised: a refresh asked for while one runs waits for it and then runs again. */
   refresh(): Promise<void> {
-    const next = (this.refreshing ?? Promise.resolve()).then(() => this.sync());
-    this.refreshing = next.catch((error: unknown) => this.deps.log.error({ err: error }, "model registry refresh failed"));
+    this.refreshing = this.refreshing.then(() => this.sync()).catch((error: unknown) => this.deps.log.error({ err: error }, "model registry refresh failed"));
     return this.refreshing;
   }
 
-  /** Every running version's call on the bar (production first), or none. */
-  onBarClosed(bar: Bar): LiveCall[] {
-    if (!LIVE_INTERVALS.has(bar.interval)) return [];
+  /** The calls of every running version on the bar (production first); null, at once, when none runs on it. */
+  onBarClosed(bar: Bar): Promise<LiveCall[]> | null {
+    if (!LIVE_INTERVALS.has(bar.interval)) return null;
     this.recent.push(bar);
-    const calls: LiveCall[] = [];
-    for (const run of this.running.values()) {
-      if (run.version.symbol !== bar.symbol || run.version.interval !== bar.interval || bar.openTime <= run.lastOpenTime) continue;
-      run.lastOpenTime = bar.openTime;
-      const signal = run.predictor.update(bar);
-      if (signal) calls.push({ version: run.version, bar, signal, horizon: run.predictor.horizon, deadZone: run.predictor.deadZone });
-    }
-    return calls.sort((a, b) => Number(b.version.role === "production") - Number(a.version.role === "production"));
+    const thread = this.thread;
+    if (!thread?.alive || ![...this.running.values()].some((v) => v.symbol === bar.symbol && v.interval === bar.interval)) return null;
+    return thread.onBar(bar).catch((error: unknown) => {
+      this.deps.log.error({ err: error, symbol: bar.symbol, interval: bar.interval }, "ensemble inference failed on a bar");
+      return [];
+    });
   }
 
   /** The production version of a symbol, if one runs: the ensemble then owns that symbol's trading. */
   production(symbol: string): LiveVersion | undefined {
-    for (const run of this.running.values()) if (run.version.symbol === symbol && run.version.role === "production") return run.version;
+    for (const version of this.running.values()) if (version.symbol === symbol && version.role === "production") return version;
     return undefined;
   }
 
   status(): { running: LiveVersion[]; failed: Array<{ id: string; error: string }> } {
-    return { running: [...this.running.values()].map((r) => r.version), failed: [...this.failed].map(([id, error]) => ({ id, error })) };
+    return { running: [...this.running.values()], failed: [...this.failed].map(([id, error]) => ({ id, error })) };
+  }
+
+  async close(): Promise<void> {
+    await this.refreshing;
+    await this.thread?.close();
   }
 
   private async sync(): Promise<void> {
@@ -77,32 +73,49 @@ export class LiveEnsembles {
       id: modelVersions.id, name: modelVersions.name, version: modelVersions.version, status: modelVersions.status, symbol: modelVersions.symbol, interval: modelVersions.interval,
     }).from(modelVersions).where(and(eq(modelVersions.kind, "ensemble"), inArray(modelVersions.status, ["production", "shadow"])));
     const wanted = rows.filter((r) => this.deps.symbols.has(r.symbol) && LIVE_INTERVALS.has(r.interval));
-    for (const id of this.running.keys()) if (!wanted.some((r) => r.id === id)) this.stopRunning(id);
+    for (const id of this.running.keys()) if (!wanted.some((r) => r.id === id)) this.stop(id);
     for (const row of wanted) {
       const version: LiveVersion = { id: row.id, name: row.name, version: row.version, role: row.status as LiveRole, symbol: row.symbol, interval: row.interval };
-      const run = this.running.get(row.id);
-      if (run) run.version = version;
-      else if (!this.failed.has(row.id)) await this.start(version);
+      const current = this.running.get(row.id);
+      if (current && current.role !== version.role) {
+        this.running.set(row.id, version);
+        this.thread?.setRole(row.id, version.role);
+      } else if (!current && !this.failed.has(row.id)) await this.start(version);
     }
   }
 
   private async start(version: LiveVersion): Promise<void> {
     try {
-      const predictor = await (this.deps.load ?? loadEnsemblePredictor)(this.deps.db, version.id);
-      const stored = await this.deps.history(version.symbol, version.interval as BarInterval, Math.max(WARMUP_HISTORY_BARS, predictor.warmupBars));
-      // No await from here on: bars closed while loading are in `recent`, so the warm-up leaves no gap.
-      const history = this.recent.mergedWith(stored, version.symbol, version.interval);
-      for (const bar of history) predictor.update(bar);
-      this.running.set(version.id, { version, predictor, lastOpenTime: history.at(-1)?.openTime ?? Number.NEGATIVE_INFINITY });
-      this.deps.log.info({ version, warmupBars: history.length, needed: predictor.warmupBars }, "ensemble version running live");
+      const stored = await readStoredEnsemble(this.deps.db, version.id);
+      const fromDatabase = await this.deps.history(version.symbol, version.interval as BarInterval, WARMUP_HISTORY_BARS);
+      // No await between merging and sending: bars closed while reading are in `recent`, later ones follow the load.
+      const history = this.recent.mergedWith(fromDatabase, version.symbol, version.interval);
+      const loaded = this.threadForLoading().load(version, stored, history);
+      this.running.set(version.id, version);
+      const { missingWarmupBars } = await loaded;
+      this.deps.log.info({ version, warmupBars: history.length, missingWarmupBars }, "ensemble version running live");
     } catch (error) {
+      this.running.delete(version.id);
       this.failed.set(version.id, error instanceof Error ? error.message : String(error));
       this.deps.log.error({ err: error, version }, "ensemble version could not be loaded; it will not run");
     }
   }
 
-  private stopRunning(id: string): void {
-    this.deps.log.info({ version: this.running.get(id)?.version }, "ensemble version stopped (no longer production or shadow)");
+  /** Started on the first version, so an engine without models never pays for the thread. */
+  private threadForLoading(): InferenceThread {
+    if (!this.thread?.alive) {
+      this.running.clear();
+      this.thread = new InferenceThread((error) => {
+        this.deps.log.error({ err: error }, "inference thread stopped; its versions reload at the next refresh");
+        this.running.clear();
+      });
+    }
+    return this.thread;
+  }
+
+  private stop(id: string): void {
+    this.deps.log.info({ version: this.running.get(id) }, "ensemble version stopped (no longer production or shadow)");
     this.running.delete(id);
+    this.thread?.unload(id);
   }
 }

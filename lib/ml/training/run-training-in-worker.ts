@@ -1,23 +1,11 @@
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { RecordedBar } from "@/lib/market/replay/recording";
+import { startTsWorker } from "@/lib/runtime/ts-worker";
 import { TrainingCancelled } from "@/lib/ml/neural/training-cancelled";
 import type { TrainerHooks, TrainingOutput } from "./trainer";
 import type { TrainingRequest } from "./training-request";
 import type { FromTrainingWorker, ToTrainingWorker } from "./worker-messages";
 
-const WORKER_ENTRY = new URL("./training-worker.ts", import.meta.url).href;
-
-/**
- * The trainer's code is TypeScript, so the thread registers tsx's loader before importing its entry (as the
- * processes that start it run under tsx). `execArgv: ["--import", "tsx"]` is not applied to worker threads on
- * Node 20, hence this bootstrap; it also works under vitest, whose loader a worker thread does not inherit.
- */
-function bootstrapSource(): string {
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href.replace(/\.cjs$/, ".mjs");
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_ENTRY)}); })`;
-}
+const WORKER_ENTRY = new URL("./training-worker.ts", import.meta.url);
 
 /** The worker failed for a reason of its own (bad data, a crash); the run fails with this message. */
 export class TrainingFailed extends Error {
@@ -33,7 +21,7 @@ export class TrainingFailed extends Error {
  * episode, and the promise rejects with TrainingCancelled. The thread always ends when the promise settles.
  */
 export function runTrainingInWorker(bars: readonly RecordedBar[], request: TrainingRequest, hooks: TrainerHooks): Promise<TrainingOutput> {
-  const worker = new Worker(bootstrapSource(), { eval: true });
+  const worker = startTsWorker(WORKER_ENTRY);
   const send = (message: ToTrainingWorker) => worker.postMessage(message);
   const cancel = () => send({ type: "cancel" });
   hooks.signal.addEventListener("abort", cancel, { once: true });

@@ -8,6 +8,7 @@ import { insertUser } from "@/lib/auth/user-store";
 import { createPglite } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { modelVersions } from "@/lib/db/schema";
+import { computeFeatures } from "@/lib/features/feature-pipeline";
 import { loadEnsemblePredictor } from "@/lib/ml/inference/load-ensemble";
 import { resolveSignalOutcomes } from "@/lib/ml/live/resolve-signal-outcomes";
 import { insertModelVersions } from "@/lib/ml/registry/model-version-store";
@@ -56,7 +57,7 @@ beforeAll(async () => {
     forest: { trees: 5, maxDepth: 4 }, lstm: { windowLength: 5, units: 4, epochs: 2 }, dqn: { hiddenUnits: 8, episodes: 2 },
   });
   const output = await trainModels(generatedBars(420, START - 500 * MINUTE), request, { signal: new AbortController().signal, progress: async () => {} });
-  const store = () => database.db.transaction((tx) => insertModelVersions(tx, { output, symbol: SYMBOL, interval: "1m", trainingRunId: null, createdBy: user.id }));
+  const store = () => database.db.transaction((tx) => insertModelVersions(tx, { output, symbol: SYMBOL, interval: "1m", trainingRunId: null, createdBy: user!.id }));
   const ensembleOf = (rows: Awaited<ReturnType<typeof store>>) => rows.find((r) => r.kind === "ensemble")!.id;
   [productionId, shadowId] = [ensembleOf(await store()), ensembleOf(await store())];
   await database.db.update(modelVersions).set({ status: "production" }).where(eq(modelVersions.id, productionId));
@@ -137,6 +138,17 @@ describe("the production ensemble trading live, with a shadow beside it", () => 
       expect(row.outcome).toBe(r > 0.0005 ? 1 : r < -0.0005 ? -1 : 0);
       expect(row.correct).toBe(row.outcome === row.direction);
     }
+  });
+
+  it("keeps the feature store fresh to the last closed bar, with the values a batch run over the same bars gives", async () => {
+    const batch = computeFeatures(generatedBars(BAR_COUNT, START));
+    const stored = await waitFor(async () => {
+      const rows = await h.services.database.query<{ ts: Date; values: Record<string, number> }>("select ts, values from features where symbol = $1 and interval = '1m' order by ts", [SYMBOL]);
+      return rows.length >= 100 ? rows : null;
+    }, "live feature vectors", 20_000);
+    const byTime = new Map(batch.map((v) => [v.ts, v.values]));
+    for (const row of stored) expect(row.values).toEqual(byTime.get(row.ts.getTime()));
+    expect(stored[0].ts.getTime()).toBe(batch[0].ts);
   });
 
   it("follows the registry: an archived production version stops running at once when the change is announced", async () => {
