@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/system", label: "System" },
 ] as const;
 

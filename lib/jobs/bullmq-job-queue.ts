@@ -1,6 +1,18 @@
-import { Queue, UnrecoverableError, Worker } from "bullmq";
+import { randomUUID } from "node:crypto";
+import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobDefinition, type JobOptions, type JobQueue, parsePayload, QUEUE_NAME } from "./job-queue";
+import type { Cadence } from "./cadence";
+import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobAttempt, type JobDefinition, type JobOptions, type JobQueue, QUEUE_NAME } from "./job-queue";
+import type { JobRunRecorder } from "./job-run-recorder";
+import { runRecorded } from "./run-recorded";
+
+/** BullMQ keeps no field of ours on a job, so an admin's "Run now" is told apart by its job id. */
+const MANUAL_PREFIX = "manual-";
+
+function attemptOf(job: Job): JobAttempt {
+  const trigger = job.repeatJobKey ? "schedule" : job.id?.startsWith(MANUAL_PREFIX) ? "manual" : "request";
+  return { name: job.name, jobId: job.id ?? "", trigger, attempt: Math.max(1, job.attemptsStarted) };
+}
 
 /** Split mode: BullMQ on Redis. Producers fail fast; workers keep retrying their connection. */
 export class BullmqJobQueue implements JobQueue {
@@ -14,6 +26,7 @@ export class BullmqJobQueue implements JobQueue {
     private readonly url: string,
     private readonly onFailure: (name: string, error: unknown, willRetry: boolean) => void = () => undefined,
     private readonly queueName = QUEUE_NAME,
+    private readonly recorder?: JobRunRecorder,
   ) {
     this.producer = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.queue = new Queue(queueName, {
@@ -24,7 +37,8 @@ export class BullmqJobQueue implements JobQueue {
 
   async enqueue(name: string, payload: unknown, options: JobOptions = {}): Promise<string> {
     if (options.jobId && options.replaceFinished) await this.removeFinished(options.jobId);
-    const job = await this.queue.add(name, payload, options.jobId ? { jobId: options.jobId } : undefined);
+    const jobId = options.trigger === "manual" ? `${MANUAL_PREFIX}${options.jobId ?? randomUUID()}` : options.jobId;
+    const job = await this.queue.add(name, payload, jobId ? { jobId } : undefined);
     return job.id!;
   }
 
@@ -34,8 +48,15 @@ export class BullmqJobQueue implements JobQueue {
     if (state === "completed" || state === "failed") await existing!.remove();
   }
 
-  async schedule(name: string, everyMs: number, payload: unknown): Promise<void> {
-    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  /** Cron patterns in UTC whatever the server's zone; the queue's retry options apply to every scheduled job. */
+  async schedule(name: string, cadence: Cadence, payload: unknown): Promise<void> {
+    const repeat = "cron" in cadence ? { pattern: cadence.cron, tz: "UTC" } : { every: cadence.everyMs };
+    await this.queue.upsertJobScheduler(name, repeat, { name, data: payload });
+  }
+
+  /** Drops a schedule no longer configured (RETRAIN_CRON=off), so an old one does not keep firing. */
+  async unschedule(name: string): Promise<void> {
+    await this.queue.removeJobScheduler(name);
   }
 
   async process(definitions: readonly JobDefinition[]): Promise<void> {
@@ -45,7 +66,7 @@ export class BullmqJobQueue implements JobQueue {
       const definition = byName.get(job.name);
       if (!definition) throw new UnrecoverableError(`No processor for job ${job.name}`);
       try {
-        return await definition.run(parsePayload(definition, job.data), { progress: (p) => job.updateProgress(p), signal: this.closing.signal });
+        return await runRecorded(definition, job.data, attemptOf(job), { progress: (p) => job.updateProgress(p), signal: this.closing.signal }, this.recorder);
       } catch (error) {
         if (error instanceof InvalidJobPayload) throw new UnrecoverableError(error.message);
         throw error;

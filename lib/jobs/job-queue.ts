@@ -1,4 +1,8 @@
 import type { z } from "zod";
+import type { Cadence } from "./cadence";
+
+/** What started a job: its schedule, an admin's "Run now", or a request (a backtest, a training, a retrain). */
+export type JobTrigger = "schedule" | "manual" | "request";
 
 export interface JobContext {
   /** 0-100, shown to whoever watches the job. */
@@ -19,14 +23,27 @@ export interface JobOptions {
   jobId?: string;
   /** With jobId: a job of that id that already completed or failed for good is removed and added again. */
   replaceFinished?: boolean;
+  /** Recorded with each attempt; "request" when left out. */
+  trigger?: Exclude<JobTrigger, "schedule">;
+}
+
+/** Which attempt of which job is running, as each attempt's job_runs row records it. */
+export interface JobAttempt {
+  name: string;
+  jobId: string;
+  trigger: JobTrigger;
+  /** 1 for the first attempt, counting retries. */
+  attempt: number;
 }
 
 /** Background jobs: BullMQ on Redis in split mode, an in-process runner in embedded mode. */
 export interface JobQueue {
   readonly kind: "memory" | "bullmq";
   enqueue(name: string, payload: unknown, options?: JobOptions): Promise<string>;
-  /** Runs a job every `everyMs`; calling it again with the same name updates the schedule. */
-  schedule(name: string, everyMs: number, payload: unknown): Promise<void>;
+  /** Runs a job on the cadence (cron in UTC, or every N ms); calling it again with the same name updates the schedule. */
+  schedule(name: string, cadence: Cadence, payload: unknown): Promise<void>;
+  /** Stops a schedule (one turned off in config); nothing when there is none. */
+  unschedule(name: string): Promise<void>;
   /** Starts processing the given job kinds in this process. */
   process(definitions: readonly JobDefinition[]): Promise<void>;
   close(): Promise<void>;

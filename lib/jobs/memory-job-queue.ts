@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobDefinition, type JobOptions, type JobQueue, parsePayload } from "./job-queue";
+import { type Cadence, nextFireTime } from "./cadence";
+import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobDefinition, type JobOptions, type JobQueue, type JobTrigger } from "./job-queue";
+import type { JobRunRecorder } from "./job-run-recorder";
+import { runRecorded } from "./run-recorded";
 
 interface PendingJob {
   id: string;
   name: string;
   payload: unknown;
   attempt: number;
+  trigger: JobTrigger;
 }
+
+/** setTimeout's limit (about 24.8 days); a later fire time is reached in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The embedded mode's job runner: one job at a time, retried with exponential backoff, on this process's loop. */
 export class MemoryJobQueue implements JobQueue {
@@ -19,22 +26,39 @@ export class MemoryJobQueue implements JobQueue {
   private closed = false;
   private readonly closing = new AbortController();
 
-  constructor(private readonly onFailure: (name: string, error: unknown, willRetry: boolean) => void = () => undefined) {}
+  constructor(
+    private readonly onFailure: (name: string, error: unknown, willRetry: boolean) => void = () => undefined,
+    private readonly recorder?: JobRunRecorder,
+  ) {}
 
   async enqueue(name: string, payload: unknown, options: JobOptions = {}): Promise<string> {
-    const id = options.jobId ?? randomUUID();
+    return this.add(name, payload, options.jobId ?? randomUUID(), options.trigger ?? "request");
+  }
+
+  private add(name: string, payload: unknown, id: string, trigger: JobTrigger): string {
     if (this.known.has(id)) return id;
     this.known.add(id);
-    this.pending.push({ id, name, payload, attempt: 1 });
+    this.pending.push({ id, name, payload, attempt: 1, trigger });
     this.drainSoon();
     return id;
   }
 
-  async schedule(name: string, everyMs: number, payload: unknown): Promise<void> {
-    clearInterval(this.schedules.get(name));
-    const timer = setInterval(() => void this.enqueue(name, payload, { jobId: `${name}:${Math.floor(Date.now() / everyMs)}` }), everyMs);
+  /** One timer to the next fire time, set again after each firing; the fire time is the job id, as BullMQ's schedulers do. */
+  async schedule(name: string, cadence: Cadence, payload: unknown): Promise<void> {
+    clearTimeout(this.schedules.get(name));
+    if (this.closed) return;
+    const fireAt = nextFireTime(cadence, Date.now());
+    const timer = setTimeout(() => {
+      if (Date.now() >= fireAt) this.add(name, payload, `${name}:${fireAt}`, "schedule");
+      void this.schedule(name, cadence, payload);
+    }, Math.min(Math.max(0, fireAt - Date.now()), MAX_TIMER_MS));
     timer.unref();
     this.schedules.set(name, timer);
+  }
+
+  async unschedule(name: string): Promise<void> {
+    clearTimeout(this.schedules.get(name));
+    this.schedules.delete(name);
   }
 
   async process(definitions: readonly JobDefinition[]): Promise<void> {
@@ -65,7 +89,8 @@ export class MemoryJobQueue implements JobQueue {
   private async runOne(job: PendingJob): Promise<void> {
     const definition = this.definitions.get(job.name)!;
     try {
-      await definition.run(parsePayload(definition, job.payload), { progress: async () => undefined, signal: this.closing.signal });
+      const attempt = { name: job.name, jobId: job.id, trigger: job.trigger, attempt: job.attempt };
+      await runRecorded(definition, job.payload, attempt, { progress: async () => undefined, signal: this.closing.signal }, this.recorder);
       this.known.delete(job.id);
     } catch (error) {
       // Shutting down: the job's own state says what to resume on the next start.
@@ -87,7 +112,7 @@ export class MemoryJobQueue implements JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     this.closing.abort();
-    for (const timer of this.schedules.values()) clearInterval(timer);
+    for (const timer of this.schedules.values()) clearTimeout(timer);
     while (this.running) await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -36,8 +36,8 @@ describe("BullMQ job queue on the real Redis", () => {
     const seen: number[] = [];
     const queue = open();
     await queue.process([{ name: "tick", schema: z.object({}), run: async () => seen.push(Date.now()) }]);
-    await queue.schedule("tick", 300, {});
-    await queue.schedule("tick", 300, {});
+    await queue.schedule("tick", { everyMs: 300 }, {});
+    await queue.schedule("tick", { everyMs: 300 }, {});
     const deadline = Date.now() + 15_000;
     while (seen.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(seen.length).toBeGreaterThanOrEqual(2);
