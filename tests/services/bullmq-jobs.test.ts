@@ -7,13 +7,13 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 // A queue of its own per run, removed afterwards, so the tests leave nothing behind in Redis.
 const QUEUE = `tf-test-${randomUUID()}`;
 const queues: BullmqJobQueue[] = [];
-const open = () => {
-  const queue = new BullmqJobQueue(REDIS_URL, undefined, QUEUE);
+const open = (name = QUEUE) => {
+  const queue = new BullmqJobQueue(REDIS_URL, undefined, name);
   queues.push(queue);
   return queue;
 };
 afterAll(async () => {
-  await queues[0]?.obliterate();
+  for (const q of queues) await q.obliterate();
   for (const q of queues) await q.close();
 });
 
@@ -34,7 +34,8 @@ describe("BullMQ job queue on the real Redis", () => {
 
   it("upserts a repeating schedule that runs the job", async () => {
     const seen: number[] = [];
-    const queue = open();
+    // Its own queue: the first test's worker knows only "echo" and would fail every "tick" it picked up.
+    const queue = open(`${QUEUE}-schedule`);
     await queue.process([{ name: "tick", schema: z.object({}), run: async () => seen.push(Date.now()) }]);
     await queue.schedule("tick", { everyMs: 300 }, {});
     await queue.schedule("tick", { everyMs: 300 }, {});
