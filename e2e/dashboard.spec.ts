@@ -75,3 +75,10 @@ test("the dashboard fits a phone screen", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(1);
   await page.screenshot({ path: "e2e/artifacts/dashboard-phone.png", fullPage: true });
 });
+
+test("the model signals panel says plainly when no ensemble is in production", async ({ page }) => {
+  await page.goto("/");
+  const panel = page.getByTestId("model-signals");
+  await expect(panel.getByTestId("model-signals-empty")).toHaveText("No ensemble in production — train one and promote it on the Models page.");
+  await expect(panel.getByRole("link", { name: "Models page" })).toHaveAttribute("href", "/models");
+});

@@ -50,10 +50,11 @@ test("train four models on an uploaded dataset, read the ensemble beside the bas
   await form.getByLabel("DQN episodes").fill("1");
   await form.getByRole("button", { name: "Train" }).click();
 
-  const progress = page.getByTestId("training-progress");
+  // The runs list shows every run, newest first: the one just started is on top.
+  const progress = page.getByTestId("training-run-row").first().getByTestId("training-progress");
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute("data-status", "completed", { timeout: 120_000 });
-  await expect(page.getByTestId("training-stage")).toHaveText("done");
+  await expect(progress.getByTestId("training-stage")).toHaveText("done");
 
   const rows = page.getByTestId("version-row");
   await expect(rows).toHaveCount(4);
@@ -70,6 +71,17 @@ test("train four models on an uploaded dataset, read the ensemble beside the bas
   for (const baseline of ["majority-class", "persistence", "buy-and-hold", "ma-cross"]) {
     await expect(testTable.getByRole("row", { name: new RegExp(`^${baseline}`) })).toBeVisible();
   }
+  // Confusion matrices: the model's beside the persistence and majority-class baselines' on the same bars.
+  const matrices = details.getByTestId("confusion-matrix");
+  await expect(matrices).toHaveCount(3);
+  await expect(matrices.nth(1)).toHaveAttribute("data-predictor", "persistence");
+  await expect(details.getByRole("table", { name: /^Confusion matrix of ensemble \(model\)/ }).getByRole("row", { name: /^up/ })).toContainText("%");
+  await expect(details.getByTestId("calibration-chart").locator(".recharts-line")).toHaveCount(3);
+  await expect(details.getByTestId("calibration-chart")).toContainText("majority-class (baseline)");
+  // The ensemble shows its learned weights and its Random Forest member's feature importance.
+  await expect(details.getByTestId("ensemble-members").getByRole("row")).toHaveCount(4);
+  await expect(details.getByTestId("feature-importance").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("version-market").first()).toHaveText(/\S+ 1h$/);
   await page.screenshot({ path: "e2e/artifacts/models-details.png", fullPage: true });
 
   await ensemble.getByRole("button", { name: /^Production:/ }).click();

@@ -17,6 +17,7 @@ import { OpenOrdersTable } from "@/components/orders/open-orders-table";
 import { OrderTicket } from "@/components/orders/order-ticket";
 import { PositionsTable } from "@/components/positions/positions-table";
 import { RiskPanel } from "@/components/risk/risk-panel";
+import { ModelSignalsPanel } from "@/components/signals/model-signals-panel";
 
 /**
  * The trader's overview: markets, chart, ticket, account, risk, positions, orders and fills. A viewer gets no order
@@ -49,6 +50,7 @@ export function Dashboard({ config }: { config: DashboardConfig }) {
               <PositionsTable />
               <OpenOrdersTable />
               <FillsTable />
+              <ModelSignalsPanel />
               <DriftPanel symbols={config.symbols} />
             </div>
           ) : (

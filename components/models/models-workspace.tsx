@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { Panel } from "@/components/ui/panel";
+import { LiveHitRatePanel } from "./live-hit-rate-panel";
 import { TrainForm } from "./train-form";
-import { TrainingProgress } from "./training-progress";
+import { TrainingRuns } from "./training-runs";
 import { VersionDetails } from "./version-details";
 import { VersionsTable } from "./versions-table";
 
@@ -12,19 +13,22 @@ interface ModelsWorkspaceProps {
   canPromote: boolean;
 }
 
-/** The models page: train a set of models, follow the run, list the registry's versions, open one. */
+/** The models page: train, follow every run, list the registry's versions, open one, compare live hit rates. */
 export function ModelsWorkspace({ canTrain, canPromote }: ModelsWorkspaceProps) {
-  const [runId, setRunId] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   return (
     <div className="dashboard-grid page-grid">
       {canTrain ? (
-        <Panel title="Train models" span={4} testId="train-panel">
-          <TrainForm onStarted={setRunId} />
-          {runId ? <TrainingProgress key={runId} runId={runId} /> : null}
-        </Panel>
+        <>
+          <Panel title="Train models" span={4} testId="train-panel">
+            <TrainForm />
+          </Panel>
+          <Panel title="Training runs" span={8} testId="training-runs-panel">
+            <TrainingRuns canCancel={canTrain} />
+          </Panel>
+        </>
       ) : null}
-      <Panel title="Versions" span={canTrain ? 8 : 12} testId="versions-panel">
+      <Panel title="Versions" span={12} testId="versions-panel">
         <VersionsTable selectedId={selectedId} onSelect={setSelectedId} canPromote={canPromote} />
       </Panel>
       {selectedId ? (
@@ -32,6 +36,9 @@ export function ModelsWorkspace({ canTrain, canPromote }: ModelsWorkspaceProps) 
           <VersionDetails key={selectedId} versionId={selectedId} />
         </Panel>
       ) : null}
+      <Panel title="Live hit rate" span={12} testId="live-hit-rate-panel">
+        <LiveHitRatePanel />
+      </Panel>
     </div>
   );
 }

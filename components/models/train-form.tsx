@@ -14,7 +14,7 @@ const SOURCES = [
 ] as const;
 
 /** Trains the Random Forest, LSTM, Double DQN and their ensemble on one data set; the API queues the job. */
-export function TrainForm({ onStarted }: { onStarted: (runId: string) => void }) {
+export function TrainForm({ onStarted }: { onStarted?: (runId: string) => void }) {
   const [state, setState] = useState<TrainingFormState>(INITIAL_TRAINING_FORM);
   const [errors, setErrors] = useState<TrainingFormErrors>({});
   const start = useStartTraining();
@@ -28,7 +28,7 @@ export function TrainForm({ onStarted }: { onStarted: (runId: string) => void })
       return;
     }
     setErrors({});
-    start.mutate(result.body, { onSuccess: ({ runId }) => onStarted(runId) });
+    start.mutate(result.body, { onSuccess: ({ runId }) => onStarted?.(runId) });
   };
 
   return (

@@ -18,6 +18,7 @@ interface VersionsTableProps {
 const COLUMNS = [
   { label: "Name" },
   { label: "Version", numeric: true },
+  { label: "Market" },
   { label: "Status" },
   { label: "Expired" },
   { label: "Created" },
@@ -36,6 +37,9 @@ export function VersionsTable({ selectedId, onSelect, canPromote }: VersionsTabl
           <tr key={v.id} data-testid="version-row" data-kind={v.kind} data-status={v.status} data-selected={v.id === selectedId} className={v.id === selectedId ? "row-selected" : undefined}>
             <th scope="row">{v.name}</th>
             <td className="num">{v.version}</td>
+            <td data-testid="version-market">
+              {v.symbol} {v.interval}
+            </td>
             <td>
               <ModelStatusBadge status={v.status} />
             </td>

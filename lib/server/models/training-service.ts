@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorLabel } from "@/lib/auth/actor";
 import { findDataset } from "@/lib/backtest/jobs/dataset-store";
 import { appendAudit } from "@/lib/db/audit";
 import type { Database } from "@/lib/db/client";
-import { trainingRuns } from "@/lib/db/schema";
+import { trainingRuns, users } from "@/lib/db/schema";
 import { jobProducer, NoJobRunner } from "@/lib/jobs/job-producer";
 import { enqueueTraining } from "@/lib/ml/training/enqueue-training";
 import type { TrainingRequest } from "@/lib/ml/training/training-request";
-import { insertTrainingRun, type TrainingRunRow, UNFINISHED_TRAINING, type TrainingRunStatus } from "@/lib/ml/training/training-run-store";
+import { insertTrainingRun, type TrainingRunRow, type TrainingRunStatus, UNFINISHED_TRAINING } from "@/lib/ml/training/training-run-store";
 import { ApiError, notFound } from "../api-error";
 import { assertUuid } from "../backtests/run-service";
 import type { ServerContext } from "../context";
@@ -28,24 +29,41 @@ export async function createTrainingRun(ctx: ServerContext, actor: Actor, reques
   return { runId: run.id };
 }
 
-/** The caller's own run, or any run for an admin; anything else is 404, as if it did not exist. */
-async function visibleRun(db: Database, actor: Actor, id: string): Promise<TrainingRunRow> {
-  const owned = actor.role === "admin" ? undefined : eq(trainingRuns.createdBy, actor.userId);
-  const [row] = await db.select().from(trainingRuns).where(and(eq(trainingRuns.id, assertUuid(id)), owned));
-  if (!row) throw notFound(`Training run ${id}`);
-  return row;
+export const TRAINING_RUN_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const satisfies readonly TrainingRunStatus[];
+
+export const trainingRunsQuerySchema = z.object({
+  status: z.enum(TRAINING_RUN_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+}).strict();
+export type TrainingRunsQuery = z.infer<typeof trainingRunsQuerySchema>;
+
+/** A trader sees the runs they started; an admin sees everyone's, scheduled retraining included. */
+const visibleTo = (actor: Actor) => (actor.role === "admin" ? undefined : eq(trainingRuns.createdBy, actor.userId));
+
+async function selectRuns(db: Database, where: SQL | undefined, limit: number): Promise<Array<{ run: TrainingRunRow; email: string | null }>> {
+  return db.select({ run: trainingRuns, email: users.email }).from(trainingRuns).leftJoin(users, eq(users.id, trainingRuns.createdBy))
+    .where(where).orderBy(desc(trainingRuns.createdAt)).limit(limit);
 }
 
+/** Newest first, optionally of one status. */
+export async function listTrainingRuns(db: Database, actor: Actor, query: TrainingRunsQuery): Promise<TrainingRunView[]> {
+  const rows = await selectRuns(db, and(visibleTo(actor), query.status ? eq(trainingRuns.status, query.status) : undefined), query.limit);
+  return rows.map(({ run, email }) => trainingRunView(run, email));
+}
+
+/** The caller's own run, or any run for an admin; anything else is 404, as if it did not exist. */
 export async function getTrainingRun(db: Database, actor: Actor, id: string): Promise<TrainingRunView> {
-  return trainingRunView(await visibleRun(db, actor, id));
+  const [row] = await selectRuns(db, and(eq(trainingRuns.id, assertUuid(id)), visibleTo(actor)), 1);
+  if (!row) throw notFound(`Training run ${id}`);
+  return trainingRunView(row.run, row.email);
 }
 
 /** A queued run is cancelled at once; a running one is flagged and its worker stops at the next epoch or episode. */
 export async function cancelTrainingRun(db: Database, actor: Actor, id: string): Promise<TrainingRunView> {
-  const run = await visibleRun(db, actor, id);
-  if (!UNFINISHED_TRAINING.includes(run.status as TrainingRunStatus)) return trainingRunView(run);
+  const run = await getTrainingRun(db, actor, id);
+  if (!UNFINISHED_TRAINING.includes(run.status)) return run;
   await db.update(trainingRuns).set({ cancelRequested: true }).where(eq(trainingRuns.id, run.id));
   await db.update(trainingRuns).set({ status: "cancelled", finishedAt: new Date() }).where(and(eq(trainingRuns.id, run.id), eq(trainingRuns.status, "queued")));
   await appendAudit(db, { actor: actorLabel(actor), action: "model.train.cancel", target: run.id, details: { status: run.status } });
-  return trainingRunView(await visibleRun(db, actor, id));
+  return getTrainingRun(db, actor, id);
 }

@@ -17,6 +17,7 @@ import { forestPredictor } from "@/lib/ml/training/train-forest-member";
 import { lstmPredictor } from "@/lib/ml/training/train-lstm-member";
 import { trainingRequestSchema } from "@/lib/ml/training/training-request";
 import { buildTrainingSamples, samplePart } from "@/lib/ml/training/training-samples";
+import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
 import { clearServices, registerServices, type Services } from "@/lib/runtime/services";
 import { listModels } from "@/lib/server/models/model-service";
 import type { ModelVersionView, TrainingRunView } from "@/lib/server/models/model-views";
@@ -81,8 +82,12 @@ describe("training as a job", () => {
     expect((await later(29)).filter((v) => v.trainingRunId === completed.id).map((v) => v.expired)).toEqual([false, false, false, false]);
     expect((await later(31)).filter((v) => v.trainingRunId === completed.id).map((v) => v.expired)).toEqual([true, true, true, true]);
     expect((await later(2, 1 * DAY)).filter((v) => v.trainingRunId === completed.id).every((v) => v.expired)).toBe(true);
-    const metrics = (await (await metricsRoute.GET(jsonRequest(viewer.cookie, "/api/models/metrics"))).json()) as { versions: Array<{ id: string; live: unknown[] }> };
-    expect(metrics.versions.filter((m) => versions.some((v) => v.id === m.id)).map((m) => m.live)).toEqual([[], [], [], []]);
+    const metrics = (await (await metricsRoute.GET(jsonRequest(viewer.cookie, "/api/models/metrics"))).json()) as { versions: Array<{ id: string; live: { resolved: number; buckets: unknown[] } }> };
+    expect(metrics.versions.filter((m) => versions.some((v) => v.id === m.id)).map((m) => [m.live.resolved, m.live.buckets])).toEqual([[0, []], [0, []], [0, []], [0, []]]);
+    const rf = versions.find((v) => v.kind === "rf")!;
+    expect(rf.importance!.features.length).toBeGreaterThan(10);
+    expect(rf.importance!.features.reduce((sum, f) => sum + f.importance, 0)).toBeCloseTo(1, 6);
+    expect(versions.find((v) => v.kind === "ensemble")!.importance?.fromVersionId).toBe(rf.id);
   });
 
   it("reloads the stored RF and LSTM artifacts to the exact test predictions scored before storage", async () => {
@@ -128,6 +133,27 @@ describe("promotion", () => {
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "model.promote"), eq(auditLog.target, second.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0].details).toMatchObject({ from: "candidate", to: "production", archived: [first.id], name: "rf-v1" });
+  });
+
+  it("tells the engine at once, so it reloads its live ensembles without waiting for its next poll", async () => {
+    const announced: unknown[] = [];
+    const off = await services.bus.subscribe(MODELS_CHANGED_TOPIC, (message) => void announced.push(message));
+    const [version] = await services.database.db.select().from(modelVersions).where(and(eq(modelVersions.trainingRunId, completed.id), eq(modelVersions.kind, "lstm")));
+    expect((await promote(admin.cookie, version.id, { status: "shadow" })).status).toBe(200);
+    await off();
+    expect(announced).toEqual([expect.objectContaining({ versionId: version.id })]);
+  });
+
+  it("is exclusive per symbol: promoting one symbol's version leaves another symbol's production version alone", async () => {
+    const db = services.database.db;
+    const [base] = await db.select().from(modelVersions).where(and(eq(modelVersions.trainingRunId, completed.id), eq(modelVersions.kind, "ddqn")));
+    const { id: _id, createdAt: _c, ...copy } = base;
+    const [btc] = await db.insert(modelVersions).values({ ...copy, symbol: "BTCUSDT", version: base.version + 10 }).returning();
+    const [eth] = await db.insert(modelVersions).values({ ...copy, symbol: "ETHUSDT", version: base.version + 11 }).returning();
+    expect((await promote(admin.cookie, btc.id, { status: "production" })).status).toBe(200);
+    expect(await (await promote(admin.cookie, eth.id, { status: "production" })).json()).toMatchObject({ archived: [] });
+    const byId = new Map((await listVersions()).map((v) => [v.id, v.status]));
+    expect([byId.get(btc.id), byId.get(eth.id)]).toEqual(["production", "production"]);
   });
 
   it("is refused to a trader (403) and to anyone for an unknown version (404)", async () => {

@@ -1,3 +1,4 @@
+import { announceModelsChanged } from "@/lib/ml/live/models-changed";
 import { promotionSchema } from "@/lib/ml/registry/model-status";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json, parseBody } from "@/lib/server/http";
@@ -11,5 +12,8 @@ type Params = { params: Promise<{ id: string }> };
 export const POST = handler(async (request: Request, { params }: Params) => {
   const { ctx, actor } = await requireActor("admin", request);
   const { status } = await parseBody(request, promotionSchema);
-  return json(await promoteModel(ctx.database.db, actor, (await params).id, status));
+  const promoted = await promoteModel(ctx.database.db, actor, (await params).id, status);
+  // The engine reloads its live ensembles at once; if the bus is down it still does at its next registry poll.
+  await announceModelsChanged(ctx.bus, promoted.version.id).catch(() => undefined);
+  return json(promoted);
 });
