@@ -15,6 +15,9 @@ const COSTS: TradingCosts = { commission: 0.0005, slippageBps: 1 };
 const MA_CROSS = { fast: 10, slow: 30 };
 /** Bars before the training end the majority-class baseline counts its labels over (the predictor's warm-up at least). */
 const LABEL_CONTEXT = 500;
+/** In embedded mode this runs on the engine's event loop: hand it back every few bars (~20 ms of inference). */
+const BARS_PER_SLICE = 50;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The metrics of one row of the comparison table, without the per-bar detail. */
 export type ScoreRow = Pick<EvaluationRow, "name" | "samples" | "accuracy" | "balancedAccuracy" | "f1" | "logLoss" | "returnPct" | "sharpeRatio" | "maxDrawdownPct" | "trades">;
@@ -38,6 +41,7 @@ async function modelCalls(db: Database, version: ModelVersionRow) {
   const positions: number[] = [];
   const model: Predictions = { directions: [], probabilities: [] };
   for (let t = 0; t < bars.length; t++) {
+    if (t % BARS_PER_SLICE === BARS_PER_SLICE - 1) await yieldToEventLoop();
     const signal = predictor.update(bars[t]);
     if (t < firstOutOfSample || t + predictor.horizon >= bars.length || signal === null) continue;
     positions.push(t);
