@@ -8,7 +8,6 @@ export const TRAINING_POLL_MS = 1_000;
 export const modelKeys = {
   all: ["models"] as const,
   versions: ["models", "versions"] as const,
-  training: (id: string) => ["models", "training", id] as const,
 };
 
 export function isTrainingActive(run: Pick<TrainingRunView, "status">): boolean {
@@ -19,16 +18,5 @@ export const modelVersionsQuery = () =>
   queryOptions({
     queryKey: modelKeys.versions,
     queryFn: ({ signal }) => getJson<{ versions: ModelVersionView[] }>("/api/models", { signal }),
-    staleTime: 0,
-  });
-
-export const trainingRunQuery = (id: string) =>
-  queryOptions({
-    queryKey: modelKeys.training(id),
-    queryFn: ({ signal }) => getJson<{ run: TrainingRunView }>(`/api/models/train/${encodeURIComponent(id)}`, { signal }),
-    refetchInterval: (query) => {
-      const run = query.state.data?.run;
-      return !run || isTrainingActive(run) ? TRAINING_POLL_MS : false;
-    },
     staleTime: 0,
   });
