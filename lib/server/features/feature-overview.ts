@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { bars, features } from "@/lib/db/schema";
+import { bars, features, modelVersions } from "@/lib/db/schema";
 import type { BarInterval } from "@/lib/domain/market-data";
 import { type FeatureDrift, featureDrift } from "@/lib/features/drift";
 import { type FeatureCoverage, type FeatureFreshness, featureCoverage, featureFreshness } from "@/lib/features/feature-coverage";
@@ -15,8 +15,11 @@ export const MIN_REFERENCE_VECTORS = 200;
 /** The reference is the stored history just before the recent window, at most this many vectors. */
 const MAX_REFERENCE_VECTORS = 5000;
 
+/** What the recent vectors are compared with: the production ensemble's training range, or the history before them. */
+export type DriftReference = { kind: "training"; versionId: string } | { kind: "history" };
+
 export type SymbolDrift =
-  | ({ status: "scored"; recent: number; reference: number; referenceFrom: number; referenceTo: number } & FeatureDrift)
+  | ({ status: "scored"; recent: number; reference: number; referenceFrom: number; referenceTo: number; against: DriftReference } & FeatureDrift)
   | { status: "insufficient-data"; recent: number; reference: number; needed: { recent: number; reference: number } };
 
 export interface SymbolFeatures {
@@ -33,19 +36,33 @@ export interface FeaturesOverview {
   symbols: SymbolFeatures[];
 }
 
+/** The stored vectors of the bars the symbol's production ensemble was trained on, when enough of them are stored. */
+async function trainingReference(db: Database, key: FeatureSeriesKey): Promise<{ vectors: FeatureVector[]; versionId: string } | null> {
+  const [production] = await db.select({ id: modelVersions.id, dataFrom: modelVersions.dataFrom, dataTo: modelVersions.dataTo }).from(modelVersions)
+    .where(and(eq(modelVersions.kind, "ensemble"), eq(modelVersions.status, "production"), eq(modelVersions.symbol, key.symbol), eq(modelVersions.interval, key.interval)))
+    .orderBy(desc(modelVersions.promotedAt)).limit(1);
+  if (!production) return null;
+  const rows = await db.select({ ts: features.ts, values: features.values }).from(features)
+    .where(and(eq(features.symbol, key.symbol), eq(features.interval, key.interval), eq(features.version, key.version), gte(features.ts, production.dataFrom), lte(features.ts, production.dataTo)))
+    .orderBy(asc(features.ts)).limit(MAX_REFERENCE_VECTORS);
+  return rows.length < MIN_REFERENCE_VECTORS ? null : { vectors: rows.map((r) => ({ ts: r.ts.getTime(), values: r.values })), versionId: production.id };
+}
+
 /**
- * Drift of the latest `recent` vectors against the stored vectors before them. Until a model is trained there is
- * no training set to compare with, so the earlier history stands in for it: "has the market moved away from what
- * we have seen so far". A trained model's training range will replace it.
+ * Drift of the latest `recent` vectors against the training distribution: the stored vectors of the production
+ * ensemble's training range. Without one (no production model, or one trained on an uploaded file whose bars are not
+ * stored), the stored history before the recent window stands in: "has the market moved from what we have seen".
  */
 async function recentDrift(db: Database, key: FeatureSeriesKey, recentCount: number): Promise<SymbolDrift> {
   const recent = await readFeatureVectors(db, { ...key, limit: recentCount });
-  const reference = recent.length === 0 ? [] : await readFeatureVectors(db, { ...key, limit: MAX_REFERENCE_VECTORS, before: recent[0].ts });
+  const training = recent.length === 0 ? null : await trainingReference(db, key);
+  const reference = training?.vectors ?? (recent.length === 0 ? [] : await readFeatureVectors(db, { ...key, limit: MAX_REFERENCE_VECTORS, before: recent[0].ts }));
   if (recent.length < recentCount || reference.length < MIN_REFERENCE_VECTORS) {
     return { status: "insufficient-data", recent: recent.length, reference: reference.length, needed: { recent: recentCount, reference: MIN_REFERENCE_VECTORS } };
   }
   const drift = featureDrift(reference, recent, marketFeatureNames(FEATURE_SET_V1));
-  return { status: "scored", recent: recent.length, reference: reference.length, referenceFrom: reference[0].ts, referenceTo: reference.at(-1)!.ts, ...drift };
+  const against: DriftReference = training ? { kind: "training", versionId: training.versionId } : { kind: "history" };
+  return { status: "scored", recent: recent.length, reference: reference.length, referenceFrom: reference[0].ts, referenceTo: reference.at(-1)!.ts, against, ...drift };
 }
 
 async function symbolFeatures(db: Database, key: FeatureSeriesKey, recent: number, now: number): Promise<SymbolFeatures> {
