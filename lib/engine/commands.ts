@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { riskLimitsPatchSchema } from "@/lib/risk/limits-schema";
 
 /** Commands the web sends to the engine over the bus; the engine validates them again on arrival. */
 export const COMMANDS = {
   submitOrder: "orders.submit",
   cancelOrder: "orders.cancel",
   killSwitch: "risk.kill-switch",
+  setRiskLimits: "risk.set-limits",
 } as const;
 
 const decimal = z.string().regex(/^\d{1,20}(\.\d{1,18})?$/, "must be a positive decimal number like 0.01");
@@ -50,3 +52,7 @@ export type CancelOrderCommand = z.infer<typeof cancelOrderCommandSchema>;
 
 export const killSwitchCommandSchema = z.object({ accountId: z.string(), engaged: z.boolean(), actor: z.string() });
 export type KillSwitchCommand = z.infer<typeof killSwitchCommandSchema>;
+
+/** An admin's change of limits (any subset, null removes an optional one); the engine validates the result whole. */
+export const setRiskLimitsCommandSchema = z.object({ accountId: z.string(), patch: riskLimitsPatchSchema, actor: z.string() });
+export type SetRiskLimitsCommand = z.infer<typeof setRiskLimitsCommandSchema>;

@@ -4,11 +4,19 @@ import type { RiskLimits, RiskStateName, RiskView } from "@/lib/domain/account";
 export class RiskState {
   constructor(
     private readonly accountId: string,
-    readonly limits: RiskLimits,
+    private currentLimits: RiskLimits,
     private state: RiskStateName = "ACTIVE",
     private reason: string | null = null,
     private updatedAt = 0,
   ) {}
+
+  get limits(): RiskLimits {
+    return this.currentLimits;
+  }
+
+  setLimits(limits: RiskLimits): void {
+    this.currentLimits = limits;
+  }
 
   current(): RiskStateName {
     return this.state;
@@ -27,6 +35,6 @@ export class RiskState {
   }
 
   view(): RiskView {
-    return { accountId: this.accountId, state: this.state, reason: this.reason, updatedAt: this.updatedAt, limits: this.limits };
+    return { accountId: this.accountId, state: this.state, reason: this.reason, updatedAt: this.updatedAt, limits: this.currentLimits };
   }
 }

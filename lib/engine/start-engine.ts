@@ -12,7 +12,10 @@ import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RealtimeSink } from "@/lib/realtime/sink";
 import { createPreTradeGate } from "@/lib/risk/pre-trade-gate";
 import type { Services } from "@/lib/runtime/services";
-import { COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, submitOrderCommandSchema } from "./commands";
+import { defaultRiskLimits } from "@/lib/risk/default-limits";
+import { applyLimitsPatch } from "@/lib/risk/limits-schema";
+import { COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, setRiskLimitsCommandSchema, submitOrderCommandSchema } from "./commands";
+import { loadRiskLimits, saveRiskLimits } from "./persistence/risk-limits-store";
 import { createFeeds } from "./feeds";
 import { LivePublisher } from "./live-publisher";
 import { createMarketWriters } from "./market-writers";
@@ -55,7 +58,8 @@ export async function startEngine({ services, sink }: { services: Services; sink
   const account = await ensureAccount(db, { accountId, currency: "USDT", initialCash: config.INITIAL_CASH });
   const portfolio = await restorePortfolio(database, account, instruments);
   const storedRisk = await loadRiskState(db, accountId);
-  const risk = new RiskState(accountId, { maxOrderNotional: config.MAX_ORDER_NOTIONAL, maxPositionFraction: config.MAX_POSITION_SIZE }, storedRisk.state, storedRisk.reason, storedRisk.updatedAt);
+  const limits = await loadRiskLimits(db, accountId, defaultRiskLimits(config));
+  const risk = new RiskState(accountId, limits, storedRisk.state, storedRisk.reason, storedRisk.updatedAt);
 
   const exchangeClock = new ExchangeClock();
   const broker = exchangeClock.stamp(new PaperBroker({
@@ -146,6 +150,17 @@ export async function startEngine({ services, sink }: { services: Services; sink
     return risk.view();
   }
 
+  async function setRiskLimits(patch: Parameters<typeof applyLimitsPatch>[1], actor: string): Promise<RiskView> {
+    const before = risk.limits;
+    const after = applyLimitsPatch(before, patch);
+    await saveRiskLimits(db, accountId, after, actor);
+    risk.setLimits(after);
+    await recordRiskEvent(db, { accountId, code: "LIMITS_CHANGED", message: `Limits changed by ${actor}`, detail: { patch } });
+    await appendAudit(db, { actor, action: "risk.limits", target: accountId, details: { before, after } });
+    publisher.risk(risk.view());
+    return risk.view();
+  }
+
   const accountGuard = (requested: string) => {
     if (requested !== accountId) throw new BusRemoteError("NOT_FOUND", `Account ${requested} is not traded by this engine`);
   };
@@ -161,6 +176,11 @@ export async function startEngine({ services, sink }: { services: Services; sink
       const command = cancelOrderCommandSchema.parse(raw);
       accountGuard(command.accountId);
       return router.cancel(command.orderId, command.actor);
+    }),
+    bus.respond(COMMANDS.setRiskLimits, async (raw) => {
+      const command = setRiskLimitsCommandSchema.parse(raw);
+      accountGuard(command.accountId);
+      return setRiskLimits(command.patch, command.actor);
     }),
     bus.subscribe(MODELS_CHANGED_TOPIC, () => void ensembles.refresh()),
     bus.respond(COMMANDS.killSwitch, async (raw) => {

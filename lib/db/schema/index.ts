@@ -12,3 +12,4 @@ export * from "./features";
 export * from "./models";
 export * from "./model-signals";
 export * from "./job-runs";
+export * from "./alerts";
