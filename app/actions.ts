@@ -8,7 +8,8 @@ import { orderRequestSchema } from "@/lib/engine/commands";
 import { validationError } from "@/lib/server/api-error";
 import { runAction } from "@/lib/server/action-result";
 import { requireActor } from "@/lib/server/auth/require-actor";
-import { assertUuid, cancelOrder, placeOrder, setKillSwitch } from "@/lib/server/order-service";
+import { assertUuid, cancelOrder, placeOrder } from "@/lib/server/order-service";
+import { engageKillSwitch, rearmBodySchema, rearmTrading, updateRiskLimits } from "@/lib/server/risk/risk-controls";
 
 /** The order ticket: the same validation, authorization and trading path as POST /api/orders. */
 export async function placeOrderAction(input: unknown): Promise<ActionResult<Order>> {
@@ -27,10 +28,26 @@ export async function cancelOrderAction(orderId: unknown): Promise<ActionResult<
   });
 }
 
-/** Engaging needs the trade permission; re-arming needs an admin (checked in setKillSwitch). */
-export async function setKillSwitchAction(engaged: unknown): Promise<ActionResult<RiskView>> {
+/** The kill switch: anyone who may trade. */
+export async function engageKillSwitchAction(): Promise<ActionResult<RiskView>> {
   return runAction(async () => {
     const { ctx, actor } = await requireActor("trade");
-    return setKillSwitch(ctx, actor, z.boolean().parse(engaged));
+    return engageKillSwitch(ctx, actor);
+  });
+}
+
+/** Re-arming: an admin who re-enters their password. */
+export async function rearmTradingAction(password: unknown): Promise<ActionResult<RiskView>> {
+  return runAction(async () => {
+    const { ctx, actor } = await requireActor("admin");
+    return rearmTrading(ctx, actor, rearmBodySchema.parse({ password }).password);
+  });
+}
+
+/** An admin's change of limits, as PUT /api/risk/limits. */
+export async function updateRiskLimitsAction(patch: unknown): Promise<ActionResult<RiskView>> {
+  return runAction(async () => {
+    const { ctx, actor } = await requireActor("admin");
+    return updateRiskLimits(ctx, actor, patch);
   });
 }

@@ -4,10 +4,12 @@ import { useState } from "react";
 import type { RiskStateName } from "@/lib/domain/account";
 import { useKillSwitch } from "@/lib/client/use-kill-switch";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RearmDialog } from "./rearm-dialog";
 
-/** The emergency stop (after a confirmation) and, once halted, the re-arm button for those who may re-arm. */
+/** The emergency stop (after a confirmation) and, once halted or reducing, re-arming with a password for admins. */
 export function KillSwitch({ state, canRearm }: { state: RiskStateName | undefined; canRearm: boolean }) {
   const [confirming, setConfirming] = useState(false);
+  const [rearming, setRearming] = useState(false);
   const killSwitch = useKillSwitch();
   const result = killSwitch.data;
   const message = killSwitch.error
@@ -16,6 +18,7 @@ export function KillSwitch({ state, canRearm }: { state: RiskStateName | undefin
       ? `${result.error.code}: ${result.error.message}`
       : null;
   const halted = state === "HALTED";
+  const restricted = halted || state === "REDUCING";
 
   return (
     <div className="kill-switch-area">
@@ -29,18 +32,12 @@ export function KillSwitch({ state, canRearm }: { state: RiskStateName | undefin
       >
         KILL SWITCH
       </button>
-      {halted && canRearm ? (
-        <button
-          type="button"
-          className="button"
-          data-testid="risk-rearm"
-          disabled={killSwitch.isPending}
-          onClick={() => killSwitch.mutate(false)}
-        >
+      {restricted && canRearm ? (
+        <button type="button" className="button" data-testid="risk-rearm" onClick={() => setRearming(true)}>
           Re-arm
         </button>
       ) : null}
-      {halted && !canRearm ? (
+      {restricted && !canRearm ? (
         <p className="panel-note" data-testid="risk-rearm-note">
           Only an admin can re-arm trading.
         </p>
@@ -60,9 +57,10 @@ export function KillSwitch({ state, canRearm }: { state: RiskStateName | undefin
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          killSwitch.mutate(true);
+          killSwitch.mutate();
         }}
       />
+      <RearmDialog open={rearming} onClose={() => setRearming(false)} />
     </div>
   );
 }

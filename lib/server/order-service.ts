@@ -3,8 +3,6 @@ import { randomUUID } from "node:crypto";
 import { actorLabel, type Actor } from "@/lib/auth/actor";
 import { COMMANDS, type OrderRequest, type SubmitOrderCommand } from "@/lib/engine/commands";
 import type { Order, OrderSource } from "@/lib/domain/order";
-import type { RiskView } from "@/lib/domain/account";
-import { roleAtLeast } from "@/lib/domain/roles";
 import { ApiError, notFound } from "./api-error";
 import type { ServerContext } from "./context";
 import { getOrder } from "./queries/orders";
@@ -26,12 +24,6 @@ export async function cancelOrder(ctx: ServerContext, actor: Actor, orderId: str
   const existing = await getOrder(ctx.database.db, { accountId: actor.accountId, orderId });
   if (!existing) throw notFound(`Order ${orderId}`);
   return (await ctx.bus.request(COMMANDS.cancelOrder, { accountId: actor.accountId, orderId, actor: actorLabel(actor) })) as Order;
-}
-
-/** Any trader may halt trading; only an admin may re-arm it. */
-export async function setKillSwitch(ctx: ServerContext, actor: Actor, engaged: boolean): Promise<RiskView> {
-  if (!engaged && !roleAtLeast(actor.role, "admin")) throw new ApiError(403, "FORBIDDEN", "Only an admin can re-arm trading");
-  return (await ctx.bus.request(COMMANDS.killSwitch, { accountId: actor.accountId, engaged, actor: actorLabel(actor) })) as RiskView;
 }
 
 export function assertUuid(id: string): string {

@@ -133,15 +133,18 @@ describe("server actions refuse who may not", () => {
     actionHeaders = new Headers();
     expect(await actions.placeOrderAction(order)).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect(await actions.cancelOrderAction(traderOrderId)).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
-    expect(await actions.setKillSwitchAction(true)).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await actions.engageKillSwitchAction()).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await actions.rearmTradingAction("x")).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    expect(await actions.updateRiskLimitsAction({ maxOrderNotional: "1" })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
   });
 
   it("a viewer cannot trade or halt, a trader cannot re-arm, another account cannot cancel", async () => {
     actionHeaders = new Headers({ cookie: viewer.cookie });
     expect(await actions.placeOrderAction(order)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await actions.setKillSwitchAction(true)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await actions.engageKillSwitchAction()).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     actionHeaders = new Headers({ cookie: trader.cookie });
-    expect(await actions.setKillSwitchAction(false)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await actions.rearmTradingAction(trader.password)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await actions.updateRiskLimitsAction({ maxOrderNotional: "1" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     actionHeaders = new Headers({ cookie: outsider.cookie });
     expect(await actions.cancelOrderAction(traderOrderId)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     actionHeaders = new Headers({ cookie: trader.cookie });
@@ -149,6 +152,6 @@ describe("server actions refuse who may not", () => {
   });
 
   it("every exported server action is covered by these refusal tests", () => {
-    expect(Object.keys(actions).sort()).toEqual(["cancelOrderAction", "placeOrderAction", "setKillSwitchAction"]);
+    expect(Object.keys(actions).sort()).toEqual(["cancelOrderAction", "engageKillSwitchAction", "placeOrderAction", "rearmTradingAction", "updateRiskLimitsAction"]);
   });
 });
