@@ -1,3 +1,4 @@
+import { E2E_ADMIN } from "./support/credentials";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
@@ -56,7 +57,7 @@ test("a rejected order shows its reason code", async ({ page }) => {
   await expect(page.getByTestId("ticket-result")).toContainText("MAX_ORDER_NOTIONAL");
 });
 
-test("the kill switch halts trading until re-armed", async ({ page }) => {
+test("the kill switch halts trading until an admin re-arms it with their password", async ({ page }) => {
   await page.goto("/");
   await page.getByTestId("kill-switch").click();
   await page.getByTestId("kill-switch-dialog-confirm").click();
@@ -64,6 +65,12 @@ test("the kill switch halts trading until re-armed", async ({ page }) => {
   await placeFromTicket(page, { side: "buy", type: "MARKET", quantity: "0.01" });
   await expect(page.getByTestId("ticket-result")).toContainText("KILL_SWITCH_ACTIVE");
   await page.getByTestId("risk-rearm").click();
+  await page.getByTestId("rearm-password").fill("not-my-password");
+  await page.getByTestId("rearm-confirm").click();
+  await expect(page.getByTestId("rearm-error")).toContainText("password");
+  await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "HALTED");
+  await page.getByTestId("rearm-password").fill(E2E_ADMIN.password);
+  await page.getByTestId("rearm-confirm").click();
   await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "ACTIVE");
 });
 

@@ -1,3 +1,4 @@
+import type { RiskOverview } from "@/lib/server/risk/risk-overview";
 import type { AccountView, EquityPoint, PositionView, RiskView } from "@/lib/domain/account";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Bar, FeedStatus } from "@/lib/domain/market-data";
@@ -36,7 +37,8 @@ export type EquityResponse = { points: EquityPoint[] };
 export type OrdersResponse = Page<Order>;
 export type TradesResponse = Page<Fill>;
 export type CandlesResponse = { candles: Bar[] };
-export type RiskResponse = { risk: RiskView };
+/** GET /api/risk; socket `risk` events replace only `risk`. */
+export type RiskResponse = { risk: RiskView } & Partial<Omit<RiskOverview, "risk">>;
 export type OrderResponse = { order: Order };
 
 /** Result of a server action: never throws to the browser, always says why. */

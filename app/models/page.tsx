@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AppShell } from "@/components/auth/app-shell";
-import { ModelsProviders } from "@/components/models/models-providers";
+import { QueryProviders } from "@/components/ui/query-providers";
 import { ModelsWorkspace } from "@/components/models/models-workspace";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { pageActor } from "@/lib/server/auth/page-actor";
@@ -13,9 +13,9 @@ export default async function ModelsPage() {
   const { actor } = await pageActor("viewer", "/models");
   return (
     <AppShell user={{ email: actor.email, role: actor.role }}>
-      <ModelsProviders>
+      <QueryProviders>
         <ModelsWorkspace canTrain={roleAtLeast(actor.role, "trader")} canPromote={actor.role === "admin"} />
-      </ModelsProviders>
+      </QueryProviders>
     </AppShell>
   );
 }

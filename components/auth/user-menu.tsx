@@ -18,6 +18,9 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
       <Link href="/models" className="user-link" data-testid="nav-models">
         Models
       </Link>
+      <Link href="/risk" className="user-link" data-testid="nav-risk">
+        Risk
+      </Link>
       <Link href="/profile" className="user-link" data-testid="nav-profile">
         Profile
       </Link>

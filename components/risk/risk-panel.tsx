@@ -1,25 +1,13 @@
 "use client";
 
-import type { RiskStateName } from "@/lib/domain/account";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { useDashboardConfig } from "@/lib/client/use-dashboard-config";
-import { formatMoney, formatPercent, formatTime } from "@/lib/client/format";
+import { formatMoney, formatPercent } from "@/lib/client/format";
 import { useLiveRisk } from "@/lib/client/use-live-risk";
 import { Panel } from "@/components/ui/panel";
 import { QueryStatus } from "@/components/ui/query-status";
 import { KillSwitch } from "@/components/risk/kill-switch";
-
-const STATE_CLASS: Record<RiskStateName, string> = {
-  ACTIVE: "risk-active",
-  REDUCING: "risk-reducing",
-  HALTED: "risk-halted",
-};
-
-const STATE_HINT: Record<RiskStateName, string> = {
-  ACTIVE: "Trading normally",
-  REDUCING: "Reduce-only: orders that grow a position are refused",
-  HALTED: "Halted: only cancels are accepted",
-};
+import { RiskStateBanner } from "@/components/risk/risk-state-banner";
 
 /** The risk engine's state, its limits, and the kill switch (traders halt, only admins re-arm; the server checks again). */
 export function RiskPanel() {
@@ -32,18 +20,7 @@ export function RiskPanel() {
       <QueryStatus isPending={isPending} error={error} label="risk" />
       {risk ? (
         <>
-          <div className={`risk-state ${STATE_CLASS[risk.state]}`} role="status" aria-live="polite">
-            <span className="risk-state-name" data-testid="risk-state" data-state={risk.state}>
-              {risk.state}
-            </span>
-            <span className="risk-state-hint">{STATE_HINT[risk.state]}</span>
-            {risk.reason ? (
-              <span className="risk-reason" data-testid="risk-reason">
-                Reason: {risk.reason}
-              </span>
-            ) : null}
-            {risk.updatedAt > 0 ? <span className="risk-updated">since {formatTime(risk.updatedAt)}</span> : null}
-          </div>
+          <RiskStateBanner risk={risk} />
           <dl className="stats">
             <div className="stat">
               <dt>Max order notional</dt>

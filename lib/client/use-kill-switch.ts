@@ -11,7 +11,7 @@ function useRiskMutation<V>(action: (value: V) => Promise<ActionResult<RiskView>
   return useMutation<ActionResult<RiskView>, Error, V>({
     mutationFn: action,
     onSuccess: (result) => {
-      if (result.ok) queryClient.setQueryData(riskQuery().queryKey, { risk: result.data });
+      if (result.ok) queryClient.setQueryData(riskQuery().queryKey, (old) => ({ ...old, risk: result.data }));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.risk }),
   });

@@ -10,7 +10,7 @@ export function useLiveRisk() {
   const queryClient = useQueryClient();
   useAccountRoom();
   useSocketEvent("risk", (risk) => {
-    queryClient.setQueryData(riskQuery().queryKey, { risk });
+    queryClient.setQueryData(riskQuery().queryKey, (old) => ({ ...old, risk }));
   });
   return useQuery(riskQuery());
 }

@@ -17,7 +17,7 @@ let admin: TestUser;
 let trader: TestUser;
 
 beforeAll(async () => {
-  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "1000" });
+  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "1000", PRICE_COLLAR: "1" });
   registerServices(h.services);
   admin = await createTestUser(h.services, "admin");
   trader = await createTestUser(h.services, "trader");
