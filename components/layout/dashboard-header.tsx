@@ -5,6 +5,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { Badge } from "@/components/ui/badge";
 import { ConnectionStatus } from "@/components/layout/connection-status";
 import { FeedBadges } from "@/components/layout/feed-badges";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export function DashboardHeader({ config }: { config: DashboardConfig }) {
   const live = config.tradingMode === "live";
@@ -22,6 +23,7 @@ export function DashboardHeader({ config }: { config: DashboardConfig }) {
           {live ? "LIVE" : "PAPER"}
         </Badge>
         <ConnectionStatus />
+        <NotificationBell />
       </div>
       <UserMenu email={config.user.email} role={config.user.role} />
     </header>
