@@ -7,6 +7,7 @@ export const COMMANDS = {
   cancelOrder: "orders.cancel",
   killSwitch: "risk.kill-switch",
   setRiskLimits: "risk.set-limits",
+  rearm: "risk.rearm",
 } as const;
 
 const decimal = z.string().regex(/^\d{1,20}(\.\d{1,18})?$/, "must be a positive decimal number like 0.01");
@@ -56,3 +57,7 @@ export type KillSwitchCommand = z.infer<typeof killSwitchCommandSchema>;
 /** An admin's change of limits (any subset, null removes an optional one); the engine validates the result whole. */
 export const setRiskLimitsCommandSchema = z.object({ accountId: z.string(), patch: riskLimitsPatchSchema, actor: z.string() });
 export type SetRiskLimitsCommand = z.infer<typeof setRiskLimitsCommandSchema>;
+
+/** HALTED or REDUCING back to ACTIVE: the web sends it only for an admin who re-entered their password. */
+export const rearmCommandSchema = z.object({ accountId: z.string(), actor: z.string().min(1) });
+export type RearmCommand = z.infer<typeof rearmCommandSchema>;

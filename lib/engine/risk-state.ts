@@ -1,7 +1,11 @@
 import type { RiskLimits, RiskStateName, RiskView } from "@/lib/domain/account";
+import { PauseBook } from "@/lib/risk/realtime/pause-book";
 
-/** The account's trading state and limits, held in memory by the engine and persisted on every change. */
+/** The account's trading state, limits and protections' pauses, held in memory by the engine and persisted on every change. */
 export class RiskState {
+  /** Symbols (or the whole account) whose new entries a protection paused; the order router reads pausedUntil. */
+  readonly pauses = new PauseBook();
+
   constructor(
     private readonly accountId: string,
     private currentLimits: RiskLimits,
@@ -20,6 +24,11 @@ export class RiskState {
 
   current(): RiskStateName {
     return this.state;
+  }
+
+  /** Until when (ms) new entries on the symbol are paused, or null: what the pre-trade gate's pausedUntil reads. */
+  pausedUntil(symbol: string, now = Date.now()): number | null {
+    return this.pauses.pausedUntil(symbol, now);
   }
 
   set(state: RiskStateName, reason: string | null, at = Date.now()): boolean {

@@ -14,16 +14,22 @@ import { createPreTradeGate } from "@/lib/risk/pre-trade-gate";
 import type { Services } from "@/lib/runtime/services";
 import { defaultRiskLimits } from "@/lib/risk/default-limits";
 import { applyLimitsPatch } from "@/lib/risk/limits-schema";
-import { COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, setRiskLimitsCommandSchema, submitOrderCommandSchema } from "./commands";
+import { closingOrders } from "@/lib/risk/realtime/closing-orders";
+import { observeBroker } from "@/lib/risk/realtime/observed-broker";
+import { RiskController } from "@/lib/risk/realtime/risk-controller";
+import type { RiskTransition } from "@/lib/risk/realtime/risk-levels";
+import { RiskMonitor } from "@/lib/risk/realtime/risk-monitor";
+import { COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, rearmCommandSchema, setRiskLimitsCommandSchema, submitOrderCommandSchema } from "./commands";
 import { loadRiskLimits, saveRiskLimits } from "./persistence/risk-limits-store";
 import { createFeeds } from "./feeds";
 import { LivePublisher } from "./live-publisher";
 import { createMarketWriters } from "./market-writers";
 import { OrderRouter } from "./order-router";
-import { ensureAccount, upsertInstruments } from "./persistence/account-store";
+import { ensureAccount, startOfDayEquity, upsertInstruments } from "./persistence/account-store";
 import { latestPrices } from "./persistence/latest-prices";
 import { OrderJournal } from "./persistence/order-journal";
-import { loadRiskState, recordRiskEvent, saveRiskState } from "./persistence/risk-store";
+import { loadActivePauses, savePause } from "./persistence/risk-pauses-store";
+import { loadEquityMarks, loadRiskState, recordRiskEvent, saveEquityMarks, saveRiskState } from "./persistence/risk-store";
 import { startHousekeeping } from "./housekeeping";
 import { restorePortfolio } from "./restore-portfolio";
 import { RiskState } from "./risk-state";
@@ -37,6 +43,15 @@ export interface Engine {
   stop(): Promise<void>;
   feeds(): FeedStatus[];
   ticksProcessed(): number;
+  /** The venue's books and ours disagree: trading halts (the venues' reconciliation calls this). */
+  reconciliationFailed(reason: string): void;
+}
+
+export interface EngineOptions {
+  services: Services;
+  sink: RealtimeSink;
+  /** Every risk state transition, automatic (actor "risk-engine") or a person's: the alerts hook. */
+  onTrip?: (transition: RiskTransition) => void;
 }
 
 // A reference price older than this is stale: the gate fails closed rather than price an order on it.
@@ -45,9 +60,11 @@ const REFERENCE_MAX_AGE_MS = 30_000;
 const STRATEGY_ORDER_MAX_HOLD_MS = 2_000;
 // Enough stored bars for the live features' EMAs to forget their seed (see LiveFeatures).
 const FEATURE_HISTORY_BARS = 600;
+// Stale data is looked for this often even when no print arrives at all.
+const RISK_CHECK_INTERVAL_MS = 1_000;
 
 /** Assembles the trading engine: feeds -> bars -> strategy -> risk -> execution -> portfolio, with persistence. */
-export async function startEngine({ services, sink }: { services: Services; sink: RealtimeSink }): Promise<Engine> {
+export async function startEngine({ services, sink, onTrip }: EngineOptions): Promise<Engine> {
   const { config, database, bus } = services;
   const { db } = database;
   const log = logger("engine");
@@ -60,12 +77,35 @@ export async function startEngine({ services, sink }: { services: Services; sink
   const storedRisk = await loadRiskState(db, accountId);
   const limits = await loadRiskLimits(db, accountId, defaultRiskLimits(config));
   const risk = new RiskState(accountId, limits, storedRisk.state, storedRisk.reason, storedRisk.updatedAt);
+  for (const pause of await loadActivePauses(db, accountId, Date.now())) risk.pauses.add(pause);
+  const saveQuietly = (what: string, write: () => Promise<unknown>) => void write().catch((error: unknown) => log.error({ err: error }, `failed to save ${what}`));
+  let marksSaved: Promise<unknown> = Promise.resolve();
+  const monitor = new RiskMonitor({
+    risk, portfolio, accountId,
+    trip: (request) => void controller.trip(request).catch((error: unknown) => log.error({ err: error, request }, "risk trip failed")),
+    paused: (pause) => saveQuietly("risk pause", async () => {
+      await savePause(db, accountId, pause);
+      await recordRiskEvent(db, { accountId, code: pause.code, message: pause.reason, detail: { symbol: pause.symbol, until: new Date(pause.until).toISOString() } });
+    }),
+    baselinesChanged: (marks) => {
+      marksSaved = marksSaved.then(() => saveEquityMarks(db, accountId, marks)).catch((error: unknown) => log.error({ err: error }, "failed to save equity marks"));
+    },
+  }, { marks: await loadEquityMarks(db, accountId) ?? await marksFromSnapshots() }, Date.now());
+
+  /** First start with the new loop: today's first snapshot is the start of the day, as the account view had it. */
+  async function marksFromSnapshots() {
+    const now = Date.now();
+    const startOfDay = await startOfDayEquity(db, accountId, now);
+    if (startOfDay === undefined) return null;
+    return { day: Math.floor(now / 86_400_000), startOfDay, lossBaseline: startOfDay, peak: String(Math.max(Number(startOfDay), portfolio.equity().toNumber())) };
+  }
 
   const exchangeClock = new ExchangeClock();
-  const broker = exchangeClock.stamp(new PaperBroker({
+  const venue = exchangeClock.stamp(new PaperBroker({
     instruments, slippageBps: config.PAPER_SLIPPAGE_BPS, makerFeeBps: config.PAPER_MAKER_FEE_BPS,
     takerFeeBps: config.PAPER_TAKER_FEE_BPS, partialFills: config.PAPER_PARTIAL_FILLS, now: exchangeClock.now,
   }));
+  const broker = observeBroker(venue, (events) => monitor.onBrokerEvents(events, Date.now()));
   const queue = new SerialQueue((error) => log.error({ err: error }, "journal write failed"));
   const journal = new OrderJournal(db);
   const lastTrade = new Map<string, { price: number; receivedAt: number }>();
@@ -74,12 +114,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
   const replaySymbols = new Set(feeds.filter((f) => f.kind === "replay").flatMap((f) => f.status().symbols));
   const replayAggregator = new BarAggregator({ onBarClosed: (bar) => onBarClosed(bar) });
   const aggregatorFor = (symbol: string) => (replaySymbols.has(symbol) ? replayAggregator : aggregator);
-  let startOfDay = { day: -1, equity: "0" };
-  const accountView = () => {
-    const day = Math.floor(Date.now() / 86_400_000);
-    if (startOfDay.day !== day) startOfDay = { day, equity: portfolio.equity().toFixed() };
-    return portfolio.accountView(accountId, startOfDay.equity);
-  };
+  const accountView = () => portfolio.accountView(accountId, monitor.startOfDayEquity(Date.now()));
   const publisher = new LivePublisher(sink, {
     accountId, account: accountView, positions: () => portfolio.positionViews(accountId),
     currentBar: (symbol, interval) => aggregatorFor(symbol).current(symbol, interval), symbols: () => [...bySymbol.keys()],
@@ -88,12 +123,38 @@ export async function startEngine({ services, sink }: { services: Services; sink
   const router = new OrderRouter({
     accountId, instruments: bySymbol, broker, portfolio, risk, gate: createPreTradeGate(), journal, db, queue, publisher, log,
     now: Date.now,
+    pausedUntil: (symbol) => risk.pausedUntil(symbol),
     referencePrice: (symbol) => {
       const last = lastTrade.get(symbol);
       return last && Date.now() - last.receivedAt <= REFERENCE_MAX_AGE_MS ? last.price : null;
     },
   });
   await router.restore(await journal.openOrders(accountId));
+  const controller = new RiskController(accountId, risk, {
+    persist: (stored) => saveRiskState(db, accountId, stored),
+    recordEvent: (event) => recordRiskEvent(db, { accountId, ...event }),
+    audit: (entry) => appendAudit(db, { ...entry, target: accountId }),
+    publish: (view) => publisher.risk(view),
+    cancelAll: async (actor) => {
+      const canceled = await router.cancelAll(actor);
+      log.warn({ actor, canceled }, "trading halted: open orders canceled");
+      return canceled;
+    },
+    flatten: async (actor) => {
+      for (const command of closingOrders(portfolio.positionViews(accountId), accountId, actor)) {
+        const order = await router.submit(command).catch((error: unknown) => log.error({ err: error, symbol: command.symbol }, "closing order refused"));
+        if (order) log.warn({ symbol: order.symbol, status: order.status, quantity: order.quantity }, "position closed before the halt");
+      }
+    },
+    transitioned: (transition) => {
+      log.warn(transition, "risk state changed");
+      try {
+        onTrip?.(transition);
+      } catch (error) {
+        log.error({ err: error }, "onTrip failed");
+      }
+    },
+  }, () => monitor.rearmed());
 
   const ensembles = new LiveEnsembles({
     db, log, symbols: new Set(bySymbol.keys()),
@@ -125,30 +186,19 @@ export async function startEngine({ services, sink }: { services: Services; sink
   function processTick(tick: Tick): void {
     ticksProcessed += 1;
     tickWriter.push(tick);
-    lastTrade.set(tick.symbol, { price: tick.price, receivedAt: Date.now() });
+    const receivedAt = Date.now();
+    lastTrade.set(tick.symbol, { price: tick.price, receivedAt });
     exchangeClock.observe(tick);
     portfolio.mark(tick.symbol, tick.price, tick.ts);
     const events = broker.onTick(tick);
     if (events.length > 0) void router.handle(events);
+    monitor.onPrint(tick.symbol, tick.price, receivedAt);
     aggregatorFor(tick.symbol).onTick(tick);
     publisher.tick(tick);
     publisher.markAccountDirty();
   }
   const gate = new TickGate(processTick, STRATEGY_ORDER_MAX_HOLD_MS, () => log.warn({ maxHoldMs: STRATEGY_ORDER_MAX_HOLD_MS }, "strategy order not at the venue in time; prints released"));
   const onTick = (tick: Tick) => gate.push(tick);
-
-  async function setKillSwitch(engaged: boolean, actor: string): Promise<RiskView> {
-    const state = engaged ? "HALTED" : "ACTIVE";
-    const reason = engaged ? `Kill switch engaged by ${actor}` : null;
-    if (risk.set(state, reason)) {
-      await saveRiskState(db, accountId, risk.stored());
-      await recordRiskEvent(db, { accountId, code: engaged ? "KILL_SWITCH_ENGAGED" : "KILL_SWITCH_RELEASED", message: reason ?? `Re-armed by ${actor}` });
-      await appendAudit(db, { actor, action: engaged ? "risk.kill" : "risk.rearm", target: accountId });
-      if (engaged) log.warn({ actor, canceled: await router.cancelAll(actor) }, "kill switch engaged: open orders canceled");
-    }
-    publisher.risk(risk.view());
-    return risk.view();
-  }
 
   async function setRiskLimits(patch: Parameters<typeof applyLimitsPatch>[1], actor: string): Promise<RiskView> {
     const before = risk.limits;
@@ -186,7 +236,12 @@ export async function startEngine({ services, sink }: { services: Services; sink
     bus.respond(COMMANDS.killSwitch, async (raw) => {
       const command = killSwitchCommandSchema.parse(raw);
       accountGuard(command.accountId);
-      return setKillSwitch(command.engaged, command.actor);
+      return controller.killSwitch(command.engaged, command.actor);
+    }),
+    bus.respond(COMMANDS.rearm, async (raw) => {
+      const command = rearmCommandSchema.parse(raw);
+      accountGuard(command.accountId);
+      return controller.rearm(command.actor);
     }),
   ]);
 
@@ -195,6 +250,7 @@ export async function startEngine({ services, sink }: { services: Services; sink
     status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current(), models: ensembles.status() }),
   });
   const modelRefresh = config.STRATEGY_ENABLED ? setInterval(() => void ensembles.refresh(), config.MODEL_REFRESH_MS) : undefined;
+  const riskTimer = setInterval(() => monitor.check(Date.now()), RISK_CHECK_INTERVAL_MS);
   publisher.start();
   tickWriter.start();
   barWriter.start();
@@ -205,13 +261,18 @@ export async function startEngine({ services, sink }: { services: Services; sink
   return {
     feeds: () => feeds.map((f) => f.status()),
     ticksProcessed: () => ticksProcessed,
+    reconciliationFailed: (reason) => monitor.reconciliationFailed(reason, Date.now()),
     async stop() {
       clearInterval(modelRefresh);
+      clearInterval(riskTimer);
       for (const feed of feeds) await feed.stop();
       await Promise.all(responders.map((off) => off()));
       await gate.idle();
       publisher.stop();
       await queue.drain();
+      await controller.idle();
+      monitor.flush();
+      await marksSaved;
       await tickWriter.close();
       await barWriter.close();
       await featureWriter.close();
