@@ -1,8 +1,9 @@
 /**
- * Split mode jobs process (`npm run start:jobs`): BullMQ processors and their schedules (tick retention, backtests
- * and optimisations; training later). Run as many as you like: BullMQ hands each job to one of them; runs left
+ * Split mode jobs process (`npm run start:jobs`): BullMQ processors and their schedules (the data pipeline, backtests,
+ * optimisations, training), and the delivery of queued alerts. Run as many as you like: BullMQ hands each job to one of them; runs left
  * unfinished by a stopped process are enqueued again at start.
  */
+import { startAlertDelivery } from "@/lib/alerts";
 import { logger } from "@/lib/logger";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
@@ -15,8 +16,11 @@ async function main(): Promise<void> {
   const log = logger("jobs");
   const services = await createServices(config);
   const jobs = await startJobs(services, log);
+  // Alert deliveries are rows in the database: one jobs process or several, each message goes out once per channel.
+  const alertDelivery = startAlertDelivery({ db: services.database.db, config, log: logger("alerts") });
   new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
     .add("close workers", () => jobs.close())
+    .add("stop alert delivery", () => alertDelivery.stop())
     .add("close connections", async () => {
       await services.bus.close();
       await services.database.close();

@@ -6,3 +6,4 @@ export { type AlertDeliveryWorker, startAlertDelivery } from "./delivery-worker"
 export { type AlertChannel, configuredChannels } from "./channels";
 export { ALERT_SEVERITIES, type AlertSeverity } from "./severity";
 export * from "./operator-alerts";
+export * from "./risk-transition-alerts";

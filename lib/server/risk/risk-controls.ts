@@ -23,7 +23,7 @@ export async function rearmTrading(ctx: ServerContext, admin: Actor, password: s
   if (!(await verifyPassword(password, await getPasswordHash(ctx.database.db, admin.userId)))) {
     throw new ApiError(403, "WRONG_PASSWORD", "The password is not right; trading stays as it is");
   }
-  return (await ctx.bus.request(COMMANDS.killSwitch, { accountId: admin.accountId, engaged: false, actor: actorLabel(admin) })) as RiskView;
+  return (await ctx.bus.request(COMMANDS.rearm, { accountId: admin.accountId, actor: actorLabel(admin) })) as RiskView;
 }
 
 /**
