@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
-import { alertRiskTransition, createAlerter, startAlertDelivery } from "@/lib/alerts";
+import { alertRiskTransition, alerterOf, startAlertDelivery } from "@/lib/alerts";
 import { bootstrapAuth } from "@/lib/auth/bootstrap";
 import { resolveSecrets } from "@/lib/auth/local-secrets";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -52,8 +52,7 @@ async function main(): Promise<void> {
     else if (pathname.startsWith("/_next")) void upgradeNext(req, socket, head);
   });
 
-  const alerter = createAlerter({ db: services.database.db, config, log: logger("alerts") });
-  const engine = await startEngine({ services, sink: new EmbeddedSink(io, hub), onTrip: (transition) => void alertRiskTransition(alerter, transition) });
+  const engine = await startEngine({ services, sink: new EmbeddedSink(io, hub), onTrip: (transition) => void alertRiskTransition(alerterOf(services), transition) });
   const jobs = await startJobs(services, logger("jobs"));
   const alertDelivery = startAlertDelivery({ db: services.database.db, config, log: logger("alerts") });
   const shutdown = new Shutdown((msg, extra) => log.info(extra ?? {}, msg));

@@ -4,7 +4,7 @@
  */
 import { bootstrapAuth } from "@/lib/auth/bootstrap";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { alertRiskTransition, createAlerter } from "@/lib/alerts";
+import { alertRiskTransition, alerterOf } from "@/lib/alerts";
 import { startEngine } from "@/lib/engine/start-engine";
 import { logger } from "@/lib/logger";
 import { RedisSink } from "@/lib/realtime/redis-sink";
@@ -20,8 +20,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--migrate")) await migrateDatabase(services.database);
   await bootstrapAuth(services.database.db, config, log);
   const sink = new RedisSink(config.REDIS_URL, services.bus);
-  const alerter = createAlerter({ db: services.database.db, config, log: logger("alerts") });
-  const engine = await startEngine({ services, sink, onTrip: (transition) => void alertRiskTransition(alerter, transition) });
+  const engine = await startEngine({ services, sink, onTrip: (transition) => void alertRiskTransition(alerterOf(services), transition) });
   new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
     .add("stop engine and flush", () => engine.stop())
     .add("close connections", async () => {

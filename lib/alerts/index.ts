@@ -7,3 +7,4 @@ export { type AlertChannel, configuredChannels } from "./channels";
 export { ALERT_SEVERITIES, type AlertSeverity } from "./severity";
 export * from "./operator-alerts";
 export * from "./risk-transition-alerts";
+export * from "./services-alerter";

@@ -5,6 +5,7 @@ import type { RiskView } from "@/lib/domain/account";
 import type { FeedStatus, Tick } from "@/lib/domain/market-data";
 import { PaperBroker } from "@/lib/execution/paper-broker";
 import { LIVE_FEATURE_INTERVALS, LiveFeatures } from "@/lib/features/live-features";
+import { alertPerformanceDegradation, alerterOf } from "@/lib/alerts";
 import { logger } from "@/lib/logger";
 import { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
 import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
@@ -30,7 +31,7 @@ import { latestPrices } from "./persistence/latest-prices";
 import { OrderJournal } from "./persistence/order-journal";
 import { loadActivePauses, savePause } from "./persistence/risk-pauses-store";
 import { loadEquityMarks, loadRiskState, recordRiskEvent, saveEquityMarks, saveRiskState } from "./persistence/risk-store";
-import { startHousekeeping } from "./housekeeping";
+import { SLOW_LOOP_P99_MS, startHousekeeping } from "./housekeeping";
 import { restorePortfolio } from "./restore-portfolio";
 import { RiskState } from "./risk-state";
 import { ExchangeClock } from "./exchange-clock";
@@ -248,6 +249,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   const housekeeping = startHousekeeping({
     database, config, accountId, instance: `${hostname()}:${process.pid}`, portfolio, aggregator, log,
     status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current(), models: ensembles.status() }),
+    onSlowEventLoop: (p99Ms) => void alertPerformanceDegradation(alerterOf(services), { metric: "engine event-loop delay p99", value: Math.round(p99Ms), threshold: SLOW_LOOP_P99_MS, unit: " ms" }),
   });
   const modelRefresh = config.STRATEGY_ENABLED ? setInterval(() => void ensembles.refresh(), config.MODEL_REFRESH_MS) : undefined;
   const riskTimer = setInterval(() => monitor.check(Date.now()), RISK_CHECK_INTERVAL_MS);

@@ -9,6 +9,7 @@ import { retrainJob } from "@/lib/ml/pipelines/retrain-job";
 import { resumeUnfinishedTraining } from "@/lib/ml/training/enqueue-training";
 import { trainingJob, type TrainingJobOptions } from "@/lib/ml/training/training-job";
 import type { Services } from "@/lib/runtime/services";
+import { alertSystemFailure, alerterOf } from "@/lib/alerts";
 import { createJobQueue } from "./create-job-queue";
 import { featureBackfillJob } from "./feature-backfill-job";
 import type { JobDefinition, JobQueue } from "./job-queue";
@@ -25,9 +26,10 @@ function trainingOptions(services: Services, log: Logger): TrainingJobOptions {
 
 function jobDefinitions(services: Services, queue: JobQueue, log: Logger, runOptions: RunJobOptions): JobDefinition[] {
   const { database } = services;
+  const alerter = alerterOf(services);
   return [
-    tickRetentionJob(database), backtestJob(database, runOptions), optimizeJob(database, runOptions), trainingJob(database, trainingOptions(services, log)),
-    featureBackfillJob(database.db), retrainJob(database.db, queue), modelExpiryJob(database.db, queue), modelEvaluationJob(database.db), signalOutcomesJob(database),
+    tickRetentionJob(database, { path: services.config.DATABASE_URL ? "." : services.config.DATA_DIR, alerter }), backtestJob(database, runOptions), optimizeJob(database, runOptions), trainingJob(database, trainingOptions(services, log)),
+    featureBackfillJob(database.db), retrainJob(database.db, queue), modelExpiryJob(database.db, queue), modelEvaluationJob(database.db), signalOutcomesJob(database, alerter),
   ];
 }
 
@@ -38,8 +40,10 @@ function jobDefinitions(services: Services, queue: JobQueue, log: Logger, runOpt
  */
 export async function startJobs(services: Services, log: Logger, runOptions: RunJobOptions = {}): Promise<JobQueue> {
   const schedules = jobSchedules(services.config);
-  const queue = await createJobQueue(services.config, (name, error, willRetry) =>
-    log.warn({ job: name, err: error, willRetry }, willRetry ? "job failed; retrying with backoff" : "job failed for good"), databaseRecorder(services.database.db));
+  const queue = await createJobQueue(services.config, (name, error, willRetry) => {
+    log.warn({ job: name, err: error, willRetry }, willRetry ? "job failed; retrying with backoff" : "job failed for good");
+    if (!willRetry) void alertSystemFailure(alerterOf(services), { component: `job ${name}`, error });
+  }, databaseRecorder(services.database.db));
   const jobs = jobDefinitions(services, queue, log, runOptions);
   await queue.process(jobs);
   for (const schedule of schedules) {

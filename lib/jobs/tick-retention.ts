@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { DatabaseHandle } from "@/lib/db/client";
+import type { Alerter } from "@/lib/alerts";
+import { checkDiskSpace } from "./disk-space";
 import type { JobDefinition } from "./job-queue";
 import { JOB_RUN_RETENTION_DAYS, pruneJobRuns } from "./job-run-store";
 
@@ -30,10 +32,11 @@ const DELETE_SQL = "with gone as (delete from ticks where ts < $1 returning 1) s
 
 /**
  * Retention with compaction: raw ticks older than the window are deleted once the 1m bars covering them exist, so
- * the history survives as bars. Job run records past their retention go too. A rerun builds nothing and deletes
+ * the history survives as bars. Job run records past their retention go too, and the data volume's free space is
+ * checked (a low alert under 10 %). A rerun builds nothing and deletes
  * nothing twice.
  */
-export function tickRetentionJob(database: DatabaseHandle): JobDefinition<typeof schema> {
+export function tickRetentionJob(database: DatabaseHandle, disk?: { path: string; alerter?: Alerter }): JobDefinition<typeof schema> {
   return {
     name: "tick-retention",
     schema,
@@ -42,7 +45,8 @@ export function tickRetentionJob(database: DatabaseHandle): JobDefinition<typeof
       const [compacted] = await database.query<{ built: number }>(COMPACT_SQL, [cutoff]);
       const [removed] = await database.query<{ deleted: number }>(DELETE_SQL, [cutoff]);
       const jobRunsPruned = await pruneJobRuns(database.db, new Date(Date.now() - JOB_RUN_RETENTION_DAYS * 86_400_000));
-      return { barsBuilt: compacted?.built ?? 0, deleted: removed?.deleted ?? 0, jobRunsPruned, cutoff };
+      const space = disk ? await checkDiskSpace(disk.path, disk.alerter) : null;
+      return { barsBuilt: compacted?.built ?? 0, deleted: removed?.deleted ?? 0, jobRunsPruned, cutoff, diskFreeFraction: space?.freeFraction ?? null };
     },
   };
 }

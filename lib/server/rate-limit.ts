@@ -1,4 +1,5 @@
 import "server-only";
+import { alertRateLimitWarning, alerterOf } from "@/lib/alerts";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { ApiError } from "./api-error";
 import type { ServerContext } from "./context";
@@ -20,29 +21,30 @@ function limiter(ctx: ServerContext, name: string, points: number): Promise<Rate
   return registry[KEY];
 }
 
-async function consume(limiterPromise: Promise<RateLimiterAbstract>, key: string, what: string): Promise<void> {
+async function consume(limiterPromise: Promise<RateLimiterAbstract>, key: string, what: string, ctx: ServerContext): Promise<void> {
   try {
     await (await limiterPromise).consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.ceil(error.msBeforeNext / 1000);
+    void alertRateLimitWarning(alerterOf(ctx), { limit: what, message: `A client hit the limit on ${what}; it was told to retry in ${seconds} s.` });
     throw new ApiError(429, "RATE_LIMITED", `Too many ${what}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
   }
 }
 
 /** Orders per client (IP) and minute, on top of the per-user API limit. */
 export function consumeOrderRate(ctx: ServerContext, clientKey: string): Promise<void> {
-  return consume(limiter(ctx, "orders", ctx.config.ORDER_RATE_LIMIT_PER_MINUTE), clientKey, "orders");
+  return consume(limiter(ctx, "orders", ctx.config.ORDER_RATE_LIMIT_PER_MINUTE), clientKey, "orders", ctx);
 }
 
 /** Requests per client address and minute, counted before authentication so floods of bad credentials are capped too. */
 export function consumeAddressRate(ctx: ServerContext, address: string): Promise<void> {
-  return consume(limiter(ctx, "address", ctx.config.IP_RATE_LIMIT_PER_MINUTE), address, "requests from this address");
+  return consume(limiter(ctx, "address", ctx.config.IP_RATE_LIMIT_PER_MINUTE), address, "requests from this address", ctx);
 }
 
 /** Requests per user or API key and minute. */
 export function consumeApiRate(ctx: ServerContext, key: string): Promise<void> {
-  return consume(limiter(ctx, "api", ctx.config.API_RATE_LIMIT_PER_MINUTE), key, "requests");
+  return consume(limiter(ctx, "api", ctx.config.API_RATE_LIMIT_PER_MINUTE), key, "requests", ctx);
 }
 
 /** The client's address as the reverse proxy reports it; without a proxy every caller is "local". */

@@ -6,6 +6,7 @@ import { resolveSecrets } from "@/lib/auth/local-secrets";
 import { publishAuthUrl } from "@/lib/config";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { findUserByEmail, normalizeEmail } from "@/lib/auth/user-store";
+import { alertSecurityEvent, alerterOf } from "@/lib/alerts";
 import { appendAudit } from "@/lib/db/audit";
 import type { ServerContext } from "../context";
 import { signInGuard } from "./sign-in-guard";
@@ -46,6 +47,7 @@ export function buildAuthOptions(ctx: ServerContext): NextAuthOptions {
           if (!ok || !user) {
             const lockedNow = await guard.recordFailure(email, ip);
             await appendAudit(database.db, { actor: email, action: lockedNow ? "auth.lockout" : "auth.signin.failed", details: { ip, reason: user?.disabled ? "disabled" : "bad credentials" } });
+            if (lockedNow) void alertSecurityEvent(alerterOf(ctx), { event: "signin_lockout", subject: email, message: `${email} was locked out after ${config.SIGNIN_MAX_FAILURES} failed sign-ins (last from ${ip}).` });
             return null;
           }
           await guard.reset(email, ip);

@@ -35,6 +35,11 @@ describe("order rate limit", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("RATE_LIMITED");
     expect((await post("10.0.0.2")).status).toBe(201);
+    const [alert] = await waitFor(async () => {
+      const rows = await h.services.database.query<{ severity: string; code: string }>("select severity, code from alerts where code = 'rate_limit_warning'");
+      return rows.length > 0 ? rows : null;
+    }, "a rate-limit alert");
+    expect(alert.severity).toBe("low");
   });
 
   it("limits each user's API requests per minute", async () => {
