@@ -45,6 +45,8 @@ export const configSchema = z.object({
   MAX_OPEN_ORDERS_NOTIONAL: decimalString.default("100000"),
   PRICE_COLLAR: decimalString.default("0.05"),
   MAX_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Same symbol, side, quantity and price within this many ms is refused as a duplicate; 0 turns the check off. */
+  DUPLICATE_WINDOW_MS: z.coerce.number().int().min(0).default(2000),
   STALE_DATA_MS: z.coerce.number().int().min(1000).default(30_000),
   RISK_FLATTEN_ON_HALT: bool.default(false),
   SLACK_WEBHOOK_URL: z.url().optional(),

@@ -5,6 +5,7 @@ import { PaperBroker } from "@/lib/execution/paper-broker";
 import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RecordedBar, RecordedTrade } from "@/lib/market/replay/recording";
 import { Portfolio } from "@/lib/portfolio/portfolio";
+import { buyingPowerCheck } from "@/lib/risk/checks/buying-power";
 import { maxOrderNotionalCheck } from "@/lib/risk/checks/max-order-notional";
 import { maxPositionCheck } from "@/lib/risk/checks/max-position";
 import { createPreTradeGate, DEFAULT_PRE_TRADE_CHECKS } from "@/lib/risk/pre-trade-gate";
@@ -298,11 +299,14 @@ export class BacktestRun {
   }
 }
 
-/** The live pre-trade gate with the configured limits; a limit left out is not checked. */
+/**
+ * The live pre-trade gate with the configured limits; a limit left out is not checked. Buying power is the sizing's
+ * business in a backtest (all-in, fraction, risk), so that check is off.
+ */
 function backtestGate(config: BacktestConfig): { gate: ReturnType<typeof createPreTradeGate>; limits: RiskLimits } {
   const { maxOrderNotional, maxPositionFraction } = config.risk ?? {};
   const checks = DEFAULT_PRE_TRADE_CHECKS.filter(
-    (c) => (c !== maxOrderNotionalCheck || maxOrderNotional !== undefined) && (c !== maxPositionCheck || maxPositionFraction !== undefined),
+    (c) => c !== buyingPowerCheck && (c !== maxOrderNotionalCheck || maxOrderNotional !== undefined) && (c !== maxPositionCheck || maxPositionFraction !== undefined),
   );
   return { gate: createPreTradeGate(checks), limits: { maxOrderNotional: maxOrderNotional ?? "0", maxPositionFraction: maxPositionFraction ?? "0" } };
 }

@@ -29,6 +29,8 @@ export interface OrderIntent {
   price?: string;
   timeInForce: TimeInForce;
   source: OrderSource;
+  /** Who sent it, for the per-strategy order rate; absent = the source alone. */
+  strategyId?: string;
 }
 
 export interface Order extends OrderIntent {

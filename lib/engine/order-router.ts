@@ -5,11 +5,16 @@ import { appendAudit } from "@/lib/db/audit";
 import type { Database } from "@/lib/db/client";
 import type { Instrument } from "@/lib/domain/instrument";
 import { dec } from "@/lib/domain/money";
-import type { Order } from "@/lib/domain/order";
+import type { Order, OrderIntent } from "@/lib/domain/order";
 import { transition } from "@/lib/domain/order-state-machine";
 import type { Broker, BrokerEvent } from "@/lib/execution/broker";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
+import { marketValue } from "@/lib/portfolio/position";
+import { grossExposureExcept, openOrdersValue } from "@/lib/risk/checks/exposure";
+import { OrderWindow } from "@/lib/risk/order-window";
+import type { PreTradeContext } from "@/lib/risk/pre-trade-context";
 import type { PreTradeGate } from "@/lib/risk/pre-trade-gate";
+import { RISK_REASON_CODES, type RiskReasonCode } from "@/lib/risk/reason-codes";
 import type { SubmitOrderCommand } from "./commands";
 import type { LivePublisher } from "./live-publisher";
 import type { AccountingAfterFill, OrderJournal } from "./persistence/order-journal";
@@ -33,6 +38,8 @@ export interface OrderRouterDeps {
   publisher: LivePublisher;
   /** Latest trade price, or null when missing or stale (the gate then fails closed). */
   referencePrice: (symbol: string) => number | null;
+  /** Until when (ms) a protection pauses new entries on a symbol; absent = never paused. */
+  pausedUntil?: (symbol: string) => number | null;
   log: Logger;
   now: () => number;
 }
@@ -41,29 +48,34 @@ type PersistStep = { event: BrokerEvent; after?: AccountingAfterFill };
 
 /** The trading path: intent -> pre-trade gate -> persisted NEW order -> venue -> events -> fills applied once. */
 export class OrderRouter {
+  /** Orders the gate approved, for the duplicate and order-rate checks. */
+  private readonly recentOrders = new OrderWindow();
+  private readonly rejections = new Map<RiskReasonCode, number>();
+
   constructor(private readonly deps: OrderRouterDeps) {}
+
+  /** Orders refused by the pre-trade gate since start, per reason code (every code present, 0 when never seen). */
+  rejectionCounts(): Record<RiskReasonCode, number> {
+    return Object.fromEntries(RISK_REASON_CODES.map((code) => [code, this.rejections.get(code) ?? 0])) as Record<RiskReasonCode, number>;
+  }
 
   async submit(command: SubmitOrderCommand): Promise<Order> {
     const { deps } = this;
-    const intent = { ...command, accountId: deps.accountId };
+    const intent: OrderIntent = { ...command, accountId: deps.accountId, strategyId: `${command.source}:${command.actor}` };
     // A retry of a known client order id gets the first order back, whatever the risk state is now.
     const known = await deps.journal.byClientOrderId(deps.accountId, intent.clientOrderId);
     if (known) return known;
-    const decision = deps.gate({
-      instrument: deps.instruments.get(intent.symbol),
-      referencePrice: deps.referencePrice(intent.symbol),
-      positionQuantity: deps.portfolio.positionQuantity(intent.symbol),
-      equity: deps.portfolio.equity(),
-      limits: deps.risk.limits,
-      state: deps.risk.current(),
-    }, intent);
+    const decision = deps.gate(this.preTradeContext(intent.symbol), intent);
     if (!decision.approved) {
       const { code, message } = decision.rejection;
+      this.rejections.set(code, (this.rejections.get(code) ?? 0) + 1);
       void recordRiskEvent(deps.db, { accountId: deps.accountId, code, message, detail: { clientOrderId: intent.clientOrderId, symbol: intent.symbol, source: intent.source } })
         .catch((error: unknown) => deps.log.error({ err: error }, "failed to record risk event"));
       throw new BusRemoteError(code, message);
     }
     const now = deps.now();
+    // Recorded before the first await, so concurrent submits of the same order cannot both pass the gate.
+    this.recentOrders.record(intent, now);
     const order: Order = {
       id: randomUUID(), clientOrderId: intent.clientOrderId, accountId: deps.accountId, symbol: intent.symbol, side: intent.side,
       type: intent.type, quantity: dec(intent.quantity).toFixed(), price: intent.price === undefined ? undefined : dec(intent.price).toFixed(),
@@ -77,6 +89,28 @@ export class OrderRouter {
     deps.publisher.order(order);
     const final = await this.handle(deps.broker.submit(order));
     return final.get(order.id) ?? order;
+  }
+
+  private preTradeContext(symbol: string): PreTradeContext {
+    const { deps } = this;
+    const { portfolio } = deps;
+    return {
+      instrument: deps.instruments.get(symbol),
+      referencePrice: deps.referencePrice(symbol),
+      positionQuantity: portfolio.positionQuantity(symbol),
+      equity: portfolio.equity(),
+      limits: deps.risk.limits,
+      state: deps.risk.current(),
+      now: deps.now(),
+      cash: portfolio.cash(),
+      openOrders: openOrdersValue(deps.broker.openOrders(), deps.referencePrice),
+      otherSymbolsExposure: grossExposureExcept(deps.instruments.keys(), symbol, (s) => {
+        const position = portfolio.position(s);
+        return position === undefined ? null : marketValue(position, portfolio.markPrice(s));
+      }),
+      recentOrders: this.recentOrders,
+      pausedUntil: deps.pausedUntil,
+    };
   }
 
   async cancel(orderId: string, actor: string): Promise<Order> {

@@ -1,8 +1,6 @@
 import type { Config } from "@/lib/config";
 import type { RiskLimits } from "@/lib/domain/account";
 
-/** Orders that repeat one sent within this window (same symbol, side, quantity, price) are duplicates. */
-const DUPLICATE_WINDOW_MS = 2_000;
 /** Five rejections in a minute look like a runaway client or strategy: reduce until someone looks. */
 const REJECT_BURST = { count: 5, windowMs: 60_000 };
 
@@ -14,7 +12,7 @@ export function defaultRiskLimits(config: Config): RiskLimits {
     maxTotalPositionFraction: config.MAX_TOTAL_POSITION_SIZE,
     maxOpenOrdersNotional: config.MAX_OPEN_ORDERS_NOTIONAL,
     priceCollarFraction: config.PRICE_COLLAR,
-    duplicateWindowMs: DUPLICATE_WINDOW_MS,
+    duplicateWindowMs: config.DUPLICATE_WINDOW_MS,
     maxOrdersPerMinute: config.MAX_ORDERS_PER_MINUTE,
     maxOrdersPerMinutePerStrategy: config.MAX_ORDERS_PER_MINUTE,
     maxDailyLossFraction: config.MAX_DAILY_LOSS,

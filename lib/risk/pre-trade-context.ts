@@ -2,9 +2,20 @@ import type { Decimal } from "decimal.js";
 import type { RiskLimits, RiskStateName } from "@/lib/domain/account";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { OrderIntent } from "@/lib/domain/order";
+import type { OrderWindow } from "@/lib/risk/order-window";
 import type { RiskRejection } from "@/lib/risk/reason-codes";
 
-/** Everything a check may look at; the engine builds it per intent. */
+/** What the account's open orders commit, in quote currency: remaining quantity x limit/stop (or reference) price. */
+export interface OpenOrdersValue {
+  total: Decimal;
+  buys: Decimal;
+}
+
+/**
+ * Everything a check may look at; the engine builds it per intent. The fields after `state` are optional because the
+ * backtester and the RL environment leave the checks that read them off; a check whose limit is configured but whose
+ * data is missing refuses the order (fail closed).
+ */
 export interface PreTradeContext {
   /** The intent's instrument, undefined when the symbol is unknown. */
   instrument: Instrument | undefined;
@@ -15,6 +26,16 @@ export interface PreTradeContext {
   equity: Decimal;
   limits: RiskLimits;
   state: RiskStateName;
+  /** Wall-clock ms: trading sessions, duplicates, order rate, pauses. */
+  now?: number;
+  cash?: Decimal;
+  openOrders?: OpenOrdersValue;
+  /** Σ |position x mark| over every symbol but the intent's. */
+  otherSymbolsExposure?: Decimal;
+  /** Orders recently accepted into the journal (duplicates and order rate). */
+  recentOrders?: OrderWindow;
+  /** Until when (ms) new entries on a symbol are paused by a protection; null when not paused. */
+  pausedUntil?: (symbol: string) => number | null;
 }
 
 /** A pure pre-trade check: null approves, a rejection refuses. */

@@ -7,6 +7,7 @@ import { barCloseTimes, SimulatedClock } from "@/lib/backtest/simulated-clock";
 import { PaperBroker } from "@/lib/execution/paper-broker";
 import type { Ohlcv } from "@/lib/domain/market-data";
 import { Portfolio } from "@/lib/portfolio/portfolio";
+import { buyingPowerCheck } from "@/lib/risk/checks/buying-power";
 import { maxOrderNotionalCheck } from "@/lib/risk/checks/max-order-notional";
 import { maxPositionCheck } from "@/lib/risk/checks/max-position";
 import { createPreTradeGate, DEFAULT_PRE_TRADE_CHECKS } from "@/lib/risk/pre-trade-gate";
@@ -33,7 +34,7 @@ export interface TradingStepResult extends StepResult {
 }
 
 /** The position limits are the agent's own (flat or one fixed quantity); the venue and instrument checks still run. */
-const GATE = createPreTradeGate(DEFAULT_PRE_TRADE_CHECKS.filter((c) => c !== maxOrderNotionalCheck && c !== maxPositionCheck));
+const GATE = createPreTradeGate(DEFAULT_PRE_TRADE_CHECKS.filter((c) => c !== maxOrderNotionalCheck && c !== maxPositionCheck && c !== buyingPowerCheck));
 const NO_LIMITS: RiskLimits = { maxOrderNotional: "0", maxPositionFraction: "0" };
 
 /**

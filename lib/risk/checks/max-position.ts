@@ -1,14 +1,15 @@
 import { parseDecimal } from "@/lib/execution/order-validation";
+import { maxPositionFractionFor } from "@/lib/risk/checks/effective-limits";
 import { isRejection, orderTerms, signedQuantity } from "@/lib/risk/order-terms";
 import type { PreTradeCheck } from "@/lib/risk/pre-trade-context";
 import { rejection } from "@/lib/risk/reason-codes";
 
 /**
- * |resulting position| * price <= maxPositionFraction * equity. An order that leaves the position no larger
- * (in absolute size) is always allowed here, so a breached account can still get out.
+ * |resulting position| * price <= maxPositionFraction (or the symbol's override) * equity. An order that leaves the
+ * position no larger (in absolute size) is always allowed here, so a breached account can still get out.
  */
 export const maxPositionCheck: PreTradeCheck = (ctx, intent) => {
-  const fraction = parseDecimal(ctx.limits.maxPositionFraction);
+  const fraction = parseDecimal(maxPositionFractionFor(ctx.limits, intent.symbol));
   if (fraction === null) return rejection("MAX_POSITION", "limit not configured");
   const terms = orderTerms(ctx, intent);
   if (isRejection(terms)) return terms;

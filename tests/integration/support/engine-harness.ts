@@ -40,6 +40,11 @@ export const TEST_ENV = {
   TICK_FLUSH_MS: "50",
   MAX_ORDER_NOTIONAL: "50000",
   MAX_POSITION_SIZE: "0.5",
+  // Tests rest limit orders far from the market, repeat identical orders and send many a minute on purpose.
+  MAX_TOTAL_POSITION_SIZE: "1",
+  PRICE_COLLAR: "0.99",
+  DUPLICATE_WINDOW_MS: "0",
+  MAX_ORDERS_PER_MINUTE: "10000",
   INITIAL_CASH: "100000",
   AUTH_SECRET: "test-secret-test-secret-test-secret-42",
   ENCRYPTION_KEY: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
