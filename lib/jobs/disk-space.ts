@@ -6,7 +6,8 @@ const MIN_FREE_FRACTION = 0.1;
 
 /** The free share of the volume holding `path`; raises a low alert when it is under 10 %. */
 export async function checkDiskSpace(path: string, alerter?: Alerter): Promise<{ freeFraction: number }> {
-  const stats = await statfs(path);
+  // The data directory may not exist yet (in-memory database): the working directory's volume stands in.
+  const stats = await statfs(path).catch(() => statfs("."));
   const totalBytes = stats.blocks * stats.bsize;
   const freeBytes = stats.bavail * stats.bsize;
   const freeFraction = totalBytes > 0 ? freeBytes / totalBytes : 1;

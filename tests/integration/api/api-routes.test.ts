@@ -71,7 +71,7 @@ describe("API reads and writes", () => {
     expect(created.status).toBe(201);
     const { order } = (await created.json()) as { order: { id: string; status: string } };
     expect(order.status).toBe("FILLED");
-    const limit = (await (await post({ symbol: "ETHUSDT", side: "SELL", type: "LIMIT", quantity: "0.1", price: "9000" })).json()) as { order: { id: string } };
+    const limit = (await (await post({ symbol: "ETHUSDT", side: "SELL", type: "LIMIT", quantity: "0.1", price: "6000" })).json()) as { order: { id: string } };
     const open = (await (await get(ordersRoute, "/api/orders?status=open")).json()) as { items: { id: string }[] };
     expect(open.items.map((o) => o.id)).toContain(limit.order.id);
     const page1 = (await (await get(ordersRoute, "/api/orders?limit=1")).json()) as { items: unknown[]; nextCursor: string };

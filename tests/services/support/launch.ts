@@ -21,6 +21,11 @@ export const FAST_TRADING_ENV: Readonly<Record<string, string>> = {
   ACCOUNT_ID: "demo",
   INITIAL_CASH: "100000",
   MAX_POSITION_SIZE: "0.5",
+  // These suites fire orders fast, repeat them and rest limits far from the market on purpose; the risk suites test the limits.
+  MAX_TOTAL_POSITION_SIZE: "1",
+  PRICE_COLLAR: "0.99",
+  DUPLICATE_WINDOW_MS: "0",
+  MAX_ORDERS_PER_MINUTE: "100000",
 };
 
 /** The secrets split mode requires, and the first admin the worker creates. */
