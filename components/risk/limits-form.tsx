@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { updateRiskLimitsAction } from "@/app/actions";
 import type { RiskLimits } from "@/lib/domain/account";
 import { riskQuery } from "@/lib/client/queries";
@@ -24,6 +24,7 @@ const FIELDS: Field[] = [
 ];
 
 const text = (value: unknown) => (value === undefined || value === null ? "" : String(value));
+const valuesOf = (limits: RiskLimits) => Object.fromEntries(FIELDS.map((f) => [f.key, text(limits[f.key])]));
 
 /** Every edited field, typed; an emptied optional field becomes null (the limit is removed). */
 function patchOf(limits: RiskLimits, values: Record<string, string>): Record<string, unknown> {
@@ -38,7 +39,10 @@ function patchOf(limits: RiskLimits, values: Record<string, string>): Record<str
 
 /** The limits; admins change them here (validated and audited by the server), everyone else reads them. */
 export function LimitsForm({ limits, editable }: { limits: RiskLimits; editable: boolean }) {
-  const [values, setValues] = useState(() => Object.fromEntries(FIELDS.map((f) => [f.key, text(limits[f.key])])));
+  const [values, setValues] = useState(() => valuesOf(limits));
+  const stored = JSON.stringify(limits);
+  // Limits changed (saved here, by another admin, or by the engine): show what is stored now.
+  useEffect(() => setValues(valuesOf(JSON.parse(stored) as RiskLimits)), [stored]);
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (patch: Record<string, unknown>) => updateRiskLimitsAction(patch),

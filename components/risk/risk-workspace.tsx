@@ -26,7 +26,7 @@ export function RiskWorkspace({ canTrade, isAdmin }: { canTrade: boolean; isAdmi
         {data ? <UtilisationBars rows={data.utilisation ?? []} /> : null}
       </Panel>
       <Panel title="Limits" span={6} testId="risk-limits-panel">
-        {data ? <LimitsForm key={JSON.stringify(data.risk.limits)} limits={data.risk.limits} editable={isAdmin} /> : null}
+        {data ? <LimitsForm limits={data.risk.limits} editable={isAdmin} /> : null}
       </Panel>
       <Panel title="Risk events" span={12} testId="risk-events-panel">
         <RiskEventsTable events={data?.events ?? []} />

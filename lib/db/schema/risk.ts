@@ -7,6 +7,8 @@ export const riskState = pgTable("risk_state", {
   state: text("state").notNull(),
   reason: text("reason"),
   updatedAt: ts("updated_at").notNull(),
+  /** The real-time loop's equity baselines (start of day, loss baseline, peak), kept across restarts. */
+  equityMarks: jsonb("equity_marks"),
 });
 
 export const riskEvents = pgTable(

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { riskEvents, riskState } from "@/lib/db/schema";
@@ -10,9 +10,6 @@ export interface StoredRiskState {
   reason: string | null;
   updatedAt: number;
 }
-
-/** The risk event whose detail holds the real-time loop's equity baselines (start of day, loss baseline, peak). */
-export const EQUITY_MARKS_EVENT = "EQUITY_MARKS";
 
 const decimalString = z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i);
 const equityMarksSchema = z.object({ day: z.number().int(), startOfDay: decimalString, lossBaseline: decimalString, peak: decimalString });
@@ -36,15 +33,15 @@ export async function recordRiskEvent(
   await db.insert(riskEvents).values({ ...event, detail: event.detail ?? null, ts: new Date() });
 }
 
-/** The latest saved baselines, or null (first start, or a row that does not parse: the loop then starts afresh). */
+/** The saved baselines, or null (first start, or a value that does not parse: the loop then starts afresh). */
 export async function loadEquityMarks(db: Database, accountId: string): Promise<EquityMarks | null> {
-  const [row] = await db.select({ detail: riskEvents.detail }).from(riskEvents)
-    .where(and(eq(riskEvents.accountId, accountId), eq(riskEvents.code, EQUITY_MARKS_EVENT)))
-    .orderBy(desc(riskEvents.id)).limit(1);
-  const parsed = equityMarksSchema.safeParse(row?.detail);
+  const [row] = await db.select({ marks: riskState.equityMarks }).from(riskState).where(eq(riskState.accountId, accountId));
+  const parsed = equityMarksSchema.safeParse(row?.marks);
   return parsed.success ? parsed.data : null;
 }
 
+/** One row per account, updated in place: the baselines move with every new peak, so they are no event log. */
 export async function saveEquityMarks(db: Database, accountId: string, marks: EquityMarks): Promise<void> {
-  await recordRiskEvent(db, { accountId, code: EQUITY_MARKS_EVENT, message: "Equity baselines of the real-time risk checks", detail: { ...marks } });
+  await db.insert(riskState).values({ accountId, state: "ACTIVE", reason: null, updatedAt: new Date(0), equityMarks: { ...marks } })
+    .onConflictDoUpdate({ target: riskState.accountId, set: { equityMarks: { ...marks } } });
 }

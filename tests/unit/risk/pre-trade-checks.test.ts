@@ -88,6 +88,13 @@ describe("duplicates and order rate", () => {
     expect(codeOf(withLimits(limits, { recentOrders, now: NOON_WEDNESDAY + 1 }), { ...again, side: "SELL" })).not.toBe("DUPLICATE_ORDER");
   });
 
+  it("leaves strategy orders to their per-bar client ids: two bars' equal decisions are not a duplicate", () => {
+    const recentOrders = new OrderWindow();
+    const decision = intent({ type: "MARKET", quantity: "0.1", source: "strategy" });
+    recentOrders.record(decision, NOON_WEDNESDAY);
+    expect(codeOf(withLimits({ duplicateWindowMs: 2_000 }, { recentOrders, now: NOON_WEDNESDAY + 1_000 }), decision)).toBe("APPROVED");
+  });
+
   it("throttles the account and each strategy per rolling minute", () => {
     const recentOrders = new OrderWindow();
     for (let i = 0; i < 3; i++) recentOrders.record(intent({ quantity: `0.0${i + 1}`, strategyId: "strategy:ma" }), NOON_WEDNESDAY + i);

@@ -1,0 +1,1 @@
+ALTER TABLE "risk_state" ADD COLUMN "equity_marks" jsonb;
