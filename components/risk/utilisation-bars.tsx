@@ -15,7 +15,7 @@ export function UtilisationBars({ rows }: { rows: readonly LimitUtilisation[] })
             <span className="utilisation-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, percent)} aria-label={`${r.label} ${percent}% of the limit`}>
               <span style={{ width: `${Math.min(100, percent)}%` }} />
             </span>
-            <span className="num utilisation-figure">{percent}% · {Number(r.used).toPrecision(4)} of {r.max}</span>
+            <span className="num utilisation-figure">{percent}% · {Number(r.used).toLocaleString("en-US", { maximumSignificantDigits: 4 })} of {r.max}</span>
           </li>
         );
       })}
