@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
+import type { Decimal } from "decimal.js";
 import type { Logger } from "pino";
 import { BusRemoteError } from "@/lib/bus/bus";
 import { appendAudit } from "@/lib/db/audit";
 import type { Database } from "@/lib/db/client";
 import type { Instrument } from "@/lib/domain/instrument";
 import { dec } from "@/lib/domain/money";
-import type { Order, OrderIntent } from "@/lib/domain/order";
+import type { Order, OrderIntent, OrderSide } from "@/lib/domain/order";
 import { transition } from "@/lib/domain/order-state-machine";
 import type { Broker, BrokerEvent } from "@/lib/execution/broker";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import { marketValue } from "@/lib/portfolio/position";
 import { grossExposureExcept, openOrdersValue } from "@/lib/risk/checks/exposure";
 import { OrderWindow } from "@/lib/risk/order-window";
+import { clipToLimits } from "@/lib/risk/sizing/clip-to-limits";
 import type { PreTradeContext } from "@/lib/risk/pre-trade-context";
 import type { PreTradeGate } from "@/lib/risk/pre-trade-gate";
 import { RISK_REASON_CODES, type RiskReasonCode } from "@/lib/risk/reason-codes";
@@ -89,6 +91,16 @@ export class OrderRouter {
     deps.publisher.order(order);
     const final = await this.handle(deps.broker.submit(order));
     return final.get(order.id) ?? order;
+  }
+
+  /**
+   * The largest part of `quantity` the size limits let through now (clipToLimits on the gate's own context), so a
+   * strategy's order is sized within the limits instead of refused by them. Without a reference price it is left
+   * as it is: the gate refuses it (fail closed).
+   */
+  clipQuantity(symbol: string, side: OrderSide, quantity: Decimal): Decimal {
+    const reference = this.deps.referencePrice(symbol);
+    return reference === null ? quantity : clipToLimits(this.preTradeContext(symbol), side, quantity, dec(reference));
   }
 
   private preTradeContext(symbol: string): PreTradeContext {

@@ -167,7 +167,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       interval: config.STRATEGY_INTERVAL, fast: config.STRATEGY_FAST, slow: config.STRATEGY_SLOW, notional: config.STRATEGY_NOTIONAL,
       useEnsemble: config.STRATEGY_KIND === "ensemble", minConfidence: config.ENSEMBLE_MIN_CONFIDENCE,
     },
-    { accountId, instruments: bySymbol, portfolio, db, log, ensembles, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s) },
+    { accountId, instruments: bySymbol, portfolio, db, log, ensembles, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s), clipQuantity: (symbol, side, quantity) => router.clipQuantity(symbol, side, quantity) },
   );
   if (config.STRATEGY_ENABLED) strategies.warmUp(await warmUpHistory(db, [...bySymbol.keys()], config.STRATEGY_INTERVAL, config.STRATEGY_SLOW + 2));
   const { tickWriter, barWriter, featureWriter } = createMarketWriters(db, config, log);

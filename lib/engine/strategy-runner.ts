@@ -2,7 +2,9 @@ import type { Logger } from "pino";
 import type { Database } from "@/lib/db/client";
 import { signals } from "@/lib/db/schema";
 import type { Instrument } from "@/lib/domain/instrument";
+import type { Decimal } from "decimal.js";
 import type { Bar, BarInterval } from "@/lib/domain/market-data";
+import type { OrderSide } from "@/lib/domain/order";
 import { dec, floorToStep } from "@/lib/domain/money";
 import type { LiveCall } from "@/lib/ml/live/live-call";
 import type { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
@@ -30,6 +32,8 @@ export interface StrategyRunnerDeps {
   portfolio: Portfolio;
   db: Database;
   hasOpenOrders: (symbol: string) => boolean;
+  /** The part of an order's quantity the size limits allow now (the order router's clipQuantity). */
+  clipQuantity?: (symbol: string, side: OrderSide, quantity: Decimal) => Decimal;
   submit: (command: SubmitOrderCommand) => Promise<unknown>;
   log: Logger;
   /** Production and shadow ensembles; their calls are stored whether or not they trade. */
@@ -119,11 +123,15 @@ export class StrategyRunner {
     if (deps.hasOpenOrders(decision.symbol)) return null;
     const delta = dec(decision.targetQuantity).sub(deps.portfolio.positionQuantity(decision.symbol));
     if (delta.isZero()) return null;
+    const side = delta.gt(0) ? "BUY" : "SELL";
+    // Sized within the limits rather than refused by them: the strategy moves towards its target as far as allowed.
+    const quantity = deps.clipQuantity?.(decision.symbol, side, delta.abs()) ?? delta.abs();
+    if (quantity.isZero()) return null;
     // One id per bar and symbol: a decision re-taken after a restart cannot trade twice.
     const clientOrderId = `s-${decision.symbol}-${decision.barOpenTime}`;
     return deps.submit({
-      clientOrderId, accountId: deps.accountId, symbol: decision.symbol, side: delta.gt(0) ? "BUY" : "SELL", type: "MARKET",
-      quantity: delta.abs().toFixed(), timeInForce: "GTC", source: "strategy", actor: decision.strategyId,
+      clientOrderId, accountId: deps.accountId, symbol: decision.symbol, side, type: "MARKET",
+      quantity: quantity.toFixed(), timeInForce: "GTC", source: "strategy", actor: decision.strategyId,
     }).then(() => undefined, (error: unknown) => deps.log.warn({ err: error, clientOrderId }, "strategy order refused"));
   }
 }
