@@ -26,6 +26,19 @@ test("the risk page: limits in use, an admin changes a limit, the kill switch ha
   await page.getByTestId("limits-save").click();
   await expect(page.getByTestId("limits-saved")).toBeVisible();
 
+  const advanced = page.getByTestId("limits-advanced");
+  await advanced.fill("{ not json");
+  await page.getByTestId("limits-save").click();
+  await expect(page.getByTestId("limits-error")).toContainText("JSON");
+  await advanced.fill(JSON.stringify({ allowedSymbols: ["BTCUSDT", "ETHUSDT"], protections: { cooldownAfterExitMs: 60000 } }));
+  await page.getByTestId("limits-save").click();
+  await expect(page.getByTestId("limits-saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("limits-advanced")).toHaveValue(/cooldownAfterExitMs/);
+  await page.getByTestId("limits-advanced").fill(JSON.stringify({ allowedSymbols: null, protections: null }));
+  await page.getByTestId("limits-save").click();
+  await expect(page.getByTestId("limits-saved")).toBeVisible();
+
   await page.getByTestId("kill-switch").click();
   await page.getByTestId("kill-switch-dialog-confirm").click();
   await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "HALTED");

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { updateRiskLimitsAction } from "@/app/actions";
 import type { RiskLimits } from "@/lib/domain/account";
 import { riskQuery } from "@/lib/client/queries";
+import { AdvancedLimitsField, advancedPatch, advancedText } from "./advanced-limits-field";
 
 type Field = { key: keyof RiskLimits; label: string; kind: "decimal" | "integer"; required?: boolean; hint: string };
 
@@ -40,9 +41,15 @@ function patchOf(limits: RiskLimits, values: Record<string, string>): Record<str
 /** The limits; admins change them here (validated and audited by the server), everyone else reads them. */
 export function LimitsForm({ limits, editable }: { limits: RiskLimits; editable: boolean }) {
   const [values, setValues] = useState(() => valuesOf(limits));
+  const [advanced, setAdvanced] = useState(() => advancedText(limits));
+  const [formError, setFormError] = useState<string | null>(null);
   const stored = JSON.stringify(limits);
   // Limits changed (saved here, by another admin, or by the engine): show what is stored now.
-  useEffect(() => setValues(valuesOf(JSON.parse(stored) as RiskLimits)), [stored]);
+  useEffect(() => {
+    const current = JSON.parse(stored) as RiskLimits;
+    setValues(valuesOf(current));
+    setAdvanced(advancedText(current));
+  }, [stored]);
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (patch: Record<string, unknown>) => updateRiskLimitsAction(patch),
@@ -58,7 +65,12 @@ export function LimitsForm({ limits, editable }: { limits: RiskLimits; editable:
       data-testid="limits-form"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate(patchOf(limits, values));
+        try {
+          setFormError(null);
+          save.mutate({ ...patchOf(limits, values), ...advancedPatch(advanced) });
+        } catch (error) {
+          setFormError(error instanceof Error ? error.message : String(error));
+        }
       }}
     >
       {FIELDS.map((f) => (
@@ -71,10 +83,13 @@ export function LimitsForm({ limits, editable }: { limits: RiskLimits; editable:
           <small>{f.hint}</small>
         </label>
       ))}
+      <AdvancedLimitsField value={advanced} editable={editable} onChange={setAdvanced} />
       {editable ? (
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="limits-save">Save limits</button>
-          {result && !result.ok ? <p className="inline-error" role="alert" data-testid="limits-error">{result.error.message}</p> : null}
+          {formError ?? (result && !result.ok ? result.error.message : null) ? (
+            <p className="inline-error" role="alert" data-testid="limits-error">{formError ?? (result && !result.ok ? result.error.message : "")}</p>
+          ) : null}
           {result?.ok ? <p className="panel-note" role="status" data-testid="limits-saved">Saved; the engine applies them at once.</p> : null}
         </div>
       ) : (
