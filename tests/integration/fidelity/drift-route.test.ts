@@ -51,8 +51,9 @@ describe("GET /api/fidelity/drift when the paper strategy trades as its backtest
 
 describe("GET /api/fidelity/drift when a live limit stops the strategy's orders", () => {
   let live: LiveReplay;
-  // About 1,000 USDT per position: the first order passes, every reversal (twice that) is refused by the gate.
-  beforeAll(async () => (live = await replayed({ MAX_ORDER_NOTIONAL: "1500" })));
+  // One order a minute: the replay runs in seconds, so the first order passes and every later one is refused by the
+  // gate (a size limit would not do: strategy orders are clipped to size limits, not refused).
+  beforeAll(async () => (live = await replayed({ MAX_ORDERS_PER_MINUTE: "1" })));
   afterAll(async () => {
     clearServices();
     await closeStopped(live?.harness);
