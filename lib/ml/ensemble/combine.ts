@@ -17,6 +17,7 @@ export function combine(weights: readonly number[], outputs: readonly MemberOutp
   return {
     direction: directionOfClass(winner),
     confidence: combined[winner],
+    probabilities: [combined[0], combined[1], combined[2]],
     votes: outputs.map(({ member, probabilities }) => {
       const own = argMax(probabilities);
       return { member, direction: directionOfClass(own), confidence: probabilities[own] };

@@ -21,6 +21,8 @@ export interface EnsembleSignal {
   direction: Direction;
   /** The combined probability of the winning class (0..1). */
   confidence: number;
+  /** The combined class probabilities, [down, flat, up]. */
+  probabilities: ClassVector;
   /** Every member's vote, in member order. */
   votes: MemberVote[];
 }

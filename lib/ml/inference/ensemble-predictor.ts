@@ -77,7 +77,7 @@ export class EnsemblePredictor {
       { member: MEMBER_NAMES[2], probabilities: actionVote(this.dqnAction(row)) },
     ];
     const signal = combine(weights, outputs);
-    this.last = [0, 1, 2].map((k) => outputs.reduce((sum, o, m) => sum + weights[m] * o.probabilities[k], 0)) as unknown as ClassVector;
+    this.last = signal.probabilities;
     return signal;
   }
 

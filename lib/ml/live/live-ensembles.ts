@@ -46,11 +46,17 @@ export class LiveEnsembles {
     if (!LIVE_INTERVALS.has(bar.interval)) return null;
     this.recent.push(bar);
     const thread = this.thread;
-    if (!thread?.alive || ![...this.running.values()].some((v) => v.symbol === bar.symbol && v.interval === bar.interval)) return null;
+    if (!thread?.alive || !this.runsOn(bar)) return null;
     return thread.onBar(bar).catch((error: unknown) => {
       this.deps.log.error({ err: error, symbol: bar.symbol, interval: bar.interval }, "ensemble inference failed on a bar");
       return [];
     });
+  }
+
+  /** Whether a version runs on the bar's series (a loop, not a copy: it is asked on every bar close). */
+  private runsOn(bar: Bar): boolean {
+    for (const version of this.running.values()) if (version.symbol === bar.symbol && version.interval === bar.interval) return true;
+    return false;
   }
 
   /** The production version of a symbol, if one runs: the ensemble then owns that symbol's trading. */

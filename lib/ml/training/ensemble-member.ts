@@ -18,7 +18,7 @@ export function ensembleWeights(validation: readonly Predictions[], labels: read
   return learnEnsembleWeights(validation.map(asVectors), labels);
 }
 
-/** The ensemble's predictions: the weighted mean of the members' probabilities, and combine's direction of it. */
+/** The ensemble's predictions: combine's direction and weighted mean of the members' probabilities, per sample. */
 export function ensemblePredictions(weights: readonly number[], members: readonly Predictions[], kinds: readonly MemberKind[]): Predictions {
   const n = members[0].directions.length;
   const vectors = members.map(asVectors);
@@ -28,7 +28,7 @@ export function ensemblePredictions(weights: readonly number[], members: readonl
     const outputs = vectors.map((v, j) => ({ member: kinds[j], probabilities: v[i] }));
     const signal = combine(weights, outputs);
     directions.push(signal.direction);
-    probabilities.push([0, 1, 2].map((k) => outputs.reduce((sum, o, j) => sum + weights[j] * o.probabilities[k], 0)));
+    probabilities.push([...signal.probabilities]);
   }
   return { directions, probabilities };
 }
