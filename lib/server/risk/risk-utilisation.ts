@@ -3,6 +3,7 @@ import { Decimal } from "decimal.js";
 import type { RiskLimits } from "@/lib/domain/account";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { latestPrices } from "@/lib/engine/persistence/latest-prices";
+import { loadEquityMarks } from "@/lib/engine/persistence/risk-store";
 
 /** How much of one limit is in use: `used / limit` as a fraction (above 1 is a breach), both as decimal strings. */
 export interface LimitUtilisation {
@@ -17,6 +18,8 @@ export interface LimitUtilisation {
 interface Figures {
   equity: Decimal;
   startOfDay: Decimal;
+  /** Loss counts from here: the start of the day, or the equity at a re-arm later that day (as the engine counts). */
+  lossBaseline: Decimal;
   peak: Decimal;
   positions: Array<{ symbol: string; value: Decimal }>;
   openOrders: Decimal;
@@ -39,8 +42,12 @@ async function figures(database: DatabaseHandle, accountId: string, now: Date): 
     [accountId, new Date(now.getTime() - 60_000).toISOString()],
   );
   const equity = new Decimal(snapshot?.equity ?? 0);
+  // The engine's own baselines when it has saved today's; the snapshots stand in before its first save.
+  const stored = await loadEquityMarks(database.db, accountId);
+  const baselines = stored && stored.day === Math.floor(now.getTime() / 86_400_000) ? stored : null;
+  const startOfDay = new Decimal(baselines?.startOfDay ?? snapshot?.start ?? equity);
   return {
-    equity, startOfDay: new Decimal(snapshot?.start ?? equity), peak: new Decimal(snapshot?.peak ?? equity),
+    equity, startOfDay, lossBaseline: baselines ? new Decimal(baselines.lossBaseline) : startOfDay, peak: new Decimal(baselines?.peak ?? snapshot?.peak ?? equity),
     positions: held.map((p) => ({ symbol: p.symbol, value: new Decimal(p.quantity).abs().mul(marks[p.symbol] ?? 0) })),
     openOrders: new Decimal(orders?.open ?? 0), ordersLastMinute: orders?.recent ?? 0,
   };
@@ -60,7 +67,7 @@ export async function riskUtilisation(database: DatabaseHandle, accountId: strin
   if (limits.maxTotalPositionFraction) rows.push(row("maxTotalPositionFraction", "All positions, fraction of equity", ofEquity(gross), new Decimal(limits.maxTotalPositionFraction)));
   if (limits.maxOpenOrdersNotional) rows.push(row("maxOpenOrdersNotional", "Open orders, value", f.openOrders, new Decimal(limits.maxOpenOrdersNotional)));
   if (limits.maxDailyLossFraction) {
-    const loss = f.startOfDay.isZero() ? new Decimal(0) : Decimal.max(0, f.startOfDay.sub(f.equity).div(f.startOfDay));
+    const loss = f.startOfDay.isZero() ? new Decimal(0) : Decimal.max(0, f.lossBaseline.sub(f.equity).div(f.startOfDay));
     rows.push(row("maxDailyLossFraction", "Loss today, fraction of start-of-day equity", loss, new Decimal(limits.maxDailyLossFraction)));
   }
   if (limits.maxDrawdownFraction) {
