@@ -36,7 +36,7 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, SIM_TICKS_PER_SECOND: "20", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn",
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR, MARKET_FEEDS: "sim", SIM_TICKS_PER_SECOND: "20", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn",
       ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password,
       // The specs rest limit orders far from the market on purpose (30,000 against about 65,000).
       PRICE_COLLAR: "0.6" },

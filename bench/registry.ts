@@ -4,6 +4,7 @@ import * as backtest from "./backtest.bench";
 import * as models from "./models.bench";
 import * as risk from "./risk.bench";
 import * as riskRealtime from "./risk-realtime.bench";
+import * as bybit from "./bybit.bench";
 
 /** Every benchmark, in run order; a new benchmark is one file and one line here. */
-export const BENCHMARKS: readonly BenchModule[] = [ingest, backtest, models, risk, riskRealtime];
+export const BENCHMARKS: readonly BenchModule[] = [ingest, backtest, models, risk, riskRealtime, bybit];

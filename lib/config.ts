@@ -19,7 +19,10 @@ export const configSchema = z.object({
   ACCOUNT_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, "lower-case letters, digits and dashes").default("demo"),
   INITIAL_CASH: decimalString.default("100000"),
   TRADING_MODE: z.enum(["paper", "live"]).default("paper"),
-  MARKET_FEEDS: csv.pipe(z.array(z.enum(["sim", "replay"])).min(1)).default(["sim"]),
+  /** Feeds `npm start` runs. `bybit` falls back to the simulator for its symbols while Bybit cannot be reached. */
+  MARKET_FEEDS: csv.pipe(z.array(z.enum(["sim", "replay", "bybit", "alphavantage"])).min(1)).default(["bybit"]),
+  /** Real orders need all three: TRADING_MODE=live, ENABLE_LIVE_TRADING=true and venue keys (env or stored by an admin). */
+  ENABLE_LIVE_TRADING: bool.default(false),
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_SYMBOLS: csv.pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}$/)).min(1)).default(["BTCUSDT", "ETHUSDT"]),
   SIM_TICKS_PER_SECOND: z.coerce.number().positive().max(100_000).default(8),
@@ -82,6 +85,30 @@ export const configSchema = z.object({
   /** Cron (UTC) of the nightly walk-forward evaluation of production vs shadow versions. */
   EVALUATION_CRON: z.string().default("30 1 * * *"),
   FEATURE_BACKFILL_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Bybit v5. Unset URLs are Bybit's mainnet hosts, or its testnet hosts with BYBIT_TESTNET=true. */
+  BYBIT_TESTNET: bool.default(false),
+  BYBIT_WS_PUBLIC_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").optional(),
+  BYBIT_WS_PRIVATE_URL: z.string().regex(/^wss?:\/\//, "must be a ws:// or wss:// URL").optional(),
+  BYBIT_REST_URL: z.string().regex(/^https?:\/\//, "must be an http:// or https:// URL").optional(),
+  BYBIT_SYMBOLS: csv.pipe(z.array(z.string().regex(/^[A-Z0-9]{2,20}$/)).min(1)).default(["BTCUSDT", "ETHUSDT"]),
+  BYBIT_API_KEY: z.string().min(1).optional(),
+  BYBIT_API_SECRET: z.string().min(1).optional(),
+  /** Bybit refuses a signed request older than this, so a submit not found after it can never execute. */
+  BYBIT_RECV_WINDOW_MS: z.coerce.number().int().min(1000).max(60_000).default(5000),
+  /** How long the feed waits for Bybit before the simulator takes over its symbols. */
+  BYBIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Which venue a symbol's orders go to, e.g. `BTCUSDT=bybit`; unlisted symbols trade on paper. Live venues need live mode. */
+  SYMBOL_VENUES: z.string().default(""),
+  /** Test-only crash points, `name:n,...`: the engine kills itself (SIGKILL) the n-th time it passes `name`. */
+  FAILPOINTS: z.string().regex(/^([a-z.-]+:\d+(,[a-z.-]+:\d+)*)?$/, "name:n pairs separated by commas").default(""),
+  ALPHA_VANTAGE_API_KEY: z.string().min(1).optional(),
+  ALPHA_VANTAGE_URL: z.string().regex(/^https?:\/\//, "must be an http:// or https:// URL").default("https://www.alphavantage.co/query"),
+  /** Stocks (IBM) and FX pairs (EUR/USD) polled for intraday bars. */
+  ALPHA_VANTAGE_SYMBOLS: csv.pipe(z.array(z.string().regex(/^[A-Z0-9.]{1,12}(\/[A-Z]{3})?$/, "a stock like IBM or an FX pair like EUR/USD"))).default([]),
+  ALPHA_VANTAGE_INTERVAL: z.enum(["1min", "5min", "60min"]).default("5min"),
+  /** The free tier's quota: calls are paced under both. */
+  ALPHA_VANTAGE_CALLS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  ALPHA_VANTAGE_CALLS_PER_DAY: z.coerce.number().int().min(1).default(25),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -108,7 +135,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (config.DATABASE_URL && !config.AUTH_SECRET) throw new ConfigError(["AUTH_SECRET: required in split mode (all web processes must share it)"]);
   if (config.DATABASE_URL && !config.ENCRYPTION_KEY) throw new ConfigError(["ENCRYPTION_KEY: required in split mode"]);
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) throw new ConfigError(["ADMIN_EMAIL: ADMIN_EMAIL and ADMIN_PASSWORD go together"]);
-  if (config.TRADING_MODE === "live") throw new ConfigError(["TRADING_MODE: live trading needs a live venue, and none is configured yet; use paper"]);
+  if (config.MARKET_FEEDS.includes("alphavantage") && !config.ALPHA_VANTAGE_API_KEY) throw new ConfigError(["ALPHA_VANTAGE_API_KEY: required when MARKET_FEEDS includes alphavantage"]);
+  if (config.MARKET_FEEDS.includes("alphavantage") && config.ALPHA_VANTAGE_SYMBOLS.length === 0) throw new ConfigError(["ALPHA_VANTAGE_SYMBOLS: required when MARKET_FEEDS includes alphavantage"]);
+  if (config.TRADING_MODE === "live" && !config.ENABLE_LIVE_TRADING) throw new ConfigError(["ENABLE_LIVE_TRADING: TRADING_MODE=live also needs ENABLE_LIVE_TRADING=true"]);
+  symbolVenues(config);
   return config;
 }
 
@@ -118,6 +148,44 @@ let cached: Config | undefined;
 export function getConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+export const LIVE_VENUES = ["bybit"] as const;
+export type LiveVenueName = (typeof LIVE_VENUES)[number];
+export type VenueName = "paper" | LiveVenueName;
+
+/** SYMBOL_VENUES parsed: symbol -> venue. Throws a ConfigError naming the bad entry. */
+export function symbolVenues(config: Pick<Config, "SYMBOL_VENUES">): Map<string, VenueName> {
+  const routes = new Map<string, VenueName>();
+  for (const entry of config.SYMBOL_VENUES.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [symbol, venue] = entry.split("=").map((s) => s.trim());
+    if (!symbol || !/^[A-Z0-9]{2,20}$/.test(symbol) || (venue !== "paper" && !(LIVE_VENUES as readonly string[]).includes(venue ?? ""))) {
+      throw new ConfigError([`SYMBOL_VENUES: "${entry}" is not SYMBOL=venue (venues: paper, ${LIVE_VENUES.join(", ")})`]);
+    }
+    routes.set(symbol, venue as VenueName);
+  }
+  return routes;
+}
+
+/** Where a symbol's orders go: paper unless live mode is on; then SYMBOL_VENUES, else Bybit for BYBIT_SYMBOLS. */
+export function orderVenue(config: Config, symbol: string): VenueName {
+  if (!isLiveMode(config)) return "paper";
+  return symbolVenues(config).get(symbol) ?? (config.BYBIT_SYMBOLS.includes(symbol) ? "bybit" : "paper");
+}
+
+/** Both switches on. Real orders also need the venue's keys, which the engine checks when it starts. */
+export function isLiveMode(config: Pick<Config, "TRADING_MODE" | "ENABLE_LIVE_TRADING">): boolean {
+  return config.TRADING_MODE === "live" && config.ENABLE_LIVE_TRADING;
+}
+
+/** Bybit's three endpoints: each explicit URL wins, otherwise mainnet or testnet hosts (linear perpetuals). */
+export function bybitEndpoints(config: Pick<Config, "BYBIT_TESTNET" | "BYBIT_WS_PUBLIC_URL" | "BYBIT_WS_PRIVATE_URL" | "BYBIT_REST_URL">) {
+  const suffix = config.BYBIT_TESTNET ? "-testnet" : "";
+  return {
+    publicWs: config.BYBIT_WS_PUBLIC_URL ?? `wss://stream${suffix}.bybit.com/v5/public/linear`,
+    privateWs: config.BYBIT_WS_PRIVATE_URL ?? `wss://stream${suffix}.bybit.com/v5/private`,
+    rest: config.BYBIT_REST_URL ?? `https://api${suffix}.bybit.com`,
+  };
 }
 
 export function runMode(config: Config): "embedded" | "split" {

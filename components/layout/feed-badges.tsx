@@ -4,7 +4,7 @@ import type { FeedKind, FeedState, FeedStatus } from "@/lib/domain/market-data";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { useLiveFeeds } from "@/lib/client/use-live-feeds";
 
-const KIND_LABEL: Record<FeedKind, string> = { sim: "SIMULATED", replay: "REPLAY" };
+const KIND_LABEL: Record<FeedKind, string> = { sim: "SIMULATED", replay: "REPLAY", bybit: "BYBIT", alphavantage: "ALPHA VANTAGE" };
 
 const STATE_TONE: Record<FeedState, BadgeTone> = {
   starting: "info",
@@ -17,12 +17,12 @@ const STATE_TONE: Record<FeedState, BadgeTone> = {
 function FeedBadge({ feed }: { feed: FeedStatus }) {
   return (
     <Badge
-      tone={STATE_TONE[feed.state]}
+      tone={feed.label ? "warning" : STATE_TONE[feed.state]}
       testId="feed-badge"
       state={feed.state}
       title={`${feed.name}: ${feed.symbols.join(", ")} (${feed.ticks} ticks)`}
     >
-      {KIND_LABEL[feed.kind]} · {feed.state}
+      {feed.label ?? KIND_LABEL[feed.kind]} · {feed.state}
     </Badge>
   );
 }

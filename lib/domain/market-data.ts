@@ -43,7 +43,7 @@ export interface Bar extends Ohlcv {
   closed: boolean;
 }
 
-export type FeedKind = "sim" | "replay";
+export type FeedKind = "sim" | "replay" | "bybit" | "alphavantage";
 export type FeedState = "starting" | "live" | "stopped" | "finished" | "error";
 
 export interface FeedStatus {
@@ -53,4 +53,6 @@ export interface FeedStatus {
   symbols: string[];
   lastTickAt: number | null;
   ticks: number;
+  /** Overrides the kind's badge text when the source needs saying, e.g. "SIMULATED (Bybit unreachable)". */
+  label?: string;
 }

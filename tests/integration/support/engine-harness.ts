@@ -32,6 +32,7 @@ export class RecordingSink implements RealtimeSink {
 export const TEST_ENV = {
   NODE_ENV: "test",
   LOG_LEVEL: "silent",
+  MARKET_FEEDS: "sim",
   SIM_TICKS_PER_SECOND: "200",
   SIM_SEED: "7",
   STRATEGY_ENABLED: "false",

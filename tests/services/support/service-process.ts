@@ -29,7 +29,8 @@ process.once("exit", () => {
 
 /** The few variables a child needs to find node and its caches; configuration is always explicit. */
 export function baseEnv(): Record<string, string> {
-  const env: Record<string, string> = { NEXT_TELEMETRY_DISABLED: "1" };
+  // The simulator unless a suite says otherwise: Bybit (the default feed) is not reachable from CI.
+  const env: Record<string, string> = { NEXT_TELEMETRY_DISABLED: "1", MARKET_FEEDS: "sim" };
   for (const name of ["PATH", "HOME", "TMPDIR", "LANG"]) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "@/lib/config";
+import { bybitEndpoints, ConfigError, orderVenue, parseConfig } from "@/lib/config";
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -12,10 +12,10 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe("configuration", () => {
-  it("defaults to the embedded, simulated, paper setup", () => {
+  it("defaults to the embedded paper setup on Bybit's market data (the simulator stands in while Bybit is unreachable)", () => {
     const config = parseConfig({});
     expect(config.DATABASE_URL).toBeUndefined();
-    expect(config.MARKET_FEEDS).toEqual(["sim"]);
+    expect(config.MARKET_FEEDS).toEqual(["bybit"]);
     expect(config.TRADING_MODE).toBe("paper");
     expect(config.SIM_SYMBOLS).toEqual(["BTCUSDT", "ETHUSDT"]);
   });
@@ -30,8 +30,26 @@ describe("configuration", () => {
     expect(problems({ MAX_ORDER_NOTIONAL: "1e9" })[0]).toMatch(/^MAX_ORDER_NOTIONAL/);
   });
 
-  it("never trades live unless a live venue exists and the configuration says so", () => {
-    expect(problems({ TRADING_MODE: "live" })[0]).toMatch(/^TRADING_MODE/);
+  it("never trades live unless the configuration says so twice", () => {
+    expect(problems({ TRADING_MODE: "live" })[0]).toMatch(/^ENABLE_LIVE_TRADING/);
+    expect(problems({ TRADING_MODE: "live", ENABLE_LIVE_TRADING: "true" })).toEqual([]);
+    expect(problems({ ENABLE_LIVE_TRADING: "true" })).toEqual([]);
+  });
+
+  it("routes a symbol's orders to a live venue only in live mode", () => {
+    const live = { TRADING_MODE: "live", ENABLE_LIVE_TRADING: "true" };
+    expect(orderVenue(parseConfig({}), "BTCUSDT")).toBe("paper");
+    expect(orderVenue(parseConfig({ SYMBOL_VENUES: "BTCUSDT=bybit" }), "BTCUSDT")).toBe("paper");
+    expect(orderVenue(parseConfig(live), "BTCUSDT")).toBe("bybit");
+    expect(orderVenue(parseConfig({ ...live, SYMBOL_VENUES: "BTCUSDT=paper" }), "BTCUSDT")).toBe("paper");
+    expect(orderVenue(parseConfig(live), "SOLUSDT")).toBe("paper");
+    expect(problems({ SYMBOL_VENUES: "BTCUSDT=kraken" })[0]).toMatch(/^SYMBOL_VENUES: "BTCUSDT=kraken"/);
+  });
+
+  it("points every Bybit endpoint at testnet with one switch, and lets each be overridden", () => {
+    expect(bybitEndpoints(parseConfig({}))).toEqual({ publicWs: "wss://stream.bybit.com/v5/public/linear", privateWs: "wss://stream.bybit.com/v5/private", rest: "https://api.bybit.com" });
+    expect(bybitEndpoints(parseConfig({ BYBIT_TESTNET: "true" }))).toEqual({ publicWs: "wss://stream-testnet.bybit.com/v5/public/linear", privateWs: "wss://stream-testnet.bybit.com/v5/private", rest: "https://api-testnet.bybit.com" });
+    expect(bybitEndpoints(parseConfig({ BYBIT_TESTNET: "true", BYBIT_REST_URL: "http://127.0.0.1:9" })).rest).toBe("http://127.0.0.1:9");
   });
 
   it("reads lists and booleans", () => {
