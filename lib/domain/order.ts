@@ -15,7 +15,8 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly OrderStatus[] = ["NEW", "ACCEPTED", "PARTIALLY_FILLED", "UNKNOWN"];
 
-export type OrderSource = "dashboard" | "api" | "strategy" | "backtest";
+/** "venue": placed outside the platform (or a reconciliation adjustment) and adopted from the venue's records. */
+export type OrderSource = "dashboard" | "api" | "strategy" | "backtest" | "venue";
 
 /** What a trader or strategy wants, before risk checks. Prices and quantities are decimal strings. */
 export interface OrderIntent {

@@ -8,6 +8,10 @@ export const COMMANDS = {
   killSwitch: "risk.kill-switch",
   setRiskLimits: "risk.set-limits",
   rearm: "risk.rearm",
+  venues: "venues.status",
+  reconcileVenue: "venues.reconcile",
+  resolveMismatch: "venues.resolve-mismatch",
+  reloadVenueKeys: "venues.reload-keys",
 } as const;
 
 const decimal = z.string().regex(/^\d{1,20}(\.\d{1,18})?$/, "must be a positive decimal number like 0.01");
@@ -61,3 +65,11 @@ export type SetRiskLimitsCommand = z.infer<typeof setRiskLimitsCommandSchema>;
 /** HALTED or REDUCING back to ACTIVE: the web sends it only for an admin who re-entered their password. */
 export const rearmCommandSchema = z.object({ accountId: z.string(), actor: z.string().min(1) });
 export type RearmCommand = z.infer<typeof rearmCommandSchema>;
+
+export const venuesCommandSchema = z.object({ accountId: z.string() });
+
+/** A trader's answer to one reconciliation mismatch (adopt the venue's view, or cancel the venue's order). */
+export const resolveMismatchCommandSchema = z.object({
+  accountId: z.string(), venue: z.literal("bybit"), mismatchId: z.string().min(1).max(200), action: z.enum(["adopt", "cancel"]), actor: z.string().min(1),
+});
+export type ResolveMismatchCommand = z.infer<typeof resolveMismatchCommandSchema>;

@@ -10,14 +10,16 @@ import type { Order, OrderIntent, OrderSide } from "@/lib/domain/order";
 import { transition } from "@/lib/domain/order-state-machine";
 import type { Broker, BrokerEvent } from "@/lib/execution/broker";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
+import { failpoint } from "@/lib/runtime/failpoints";
 import { marketValue } from "@/lib/portfolio/position";
 import { grossExposureExcept, openOrdersValue } from "@/lib/risk/checks/exposure";
 import { OrderWindow } from "@/lib/risk/order-window";
 import { clipToLimits } from "@/lib/risk/sizing/clip-to-limits";
 import type { PreTradeContext } from "@/lib/risk/pre-trade-context";
 import type { PreTradeGate } from "@/lib/risk/pre-trade-gate";
-import { RISK_REASON_CODES, type RiskReasonCode } from "@/lib/risk/reason-codes";
+import { RISK_REASON_CODES, type RiskReasonCode, type RiskRejection } from "@/lib/risk/reason-codes";
 import type { SubmitOrderCommand } from "./commands";
+import type { LiveExecution } from "./live/live-execution";
 import type { LivePublisher } from "./live-publisher";
 import type { AccountingAfterFill, OrderJournal } from "./persistence/order-journal";
 import { recordRiskEvent } from "./persistence/risk-store";
@@ -26,6 +28,21 @@ import type { SerialQueue } from "./serial-queue";
 
 /** A venue whose resting orders can be handed back after a restart (the paper venue keeps them in memory). */
 export type RestorableBroker = Broker & { restore(openOrders: readonly Order[]): void };
+
+/** The live venues orders go to, by symbol; symbols without one trade on the paper venue. */
+export interface LiveRoute {
+  venue: string;
+  /** Why orders cannot go to the venue now (not connected, books not reconciled), or null. */
+  blocked(): RiskRejection | null;
+  /** Sends a persisted NEW order; resolves with it as the venue's answer left it (UNKNOWN when there was none). */
+  send(order: Order): Promise<Order>;
+}
+
+export interface LiveRoutes {
+  forSymbol(symbol: string): LiveRoute | null;
+  forOrder(orderId: string): LiveExecution | null;
+  openOrders(): Order[];
+}
 
 export interface OrderRouterDeps {
   accountId: string;
@@ -42,6 +59,7 @@ export interface OrderRouterDeps {
   referencePrice: (symbol: string) => number | null;
   /** Until when (ms) a protection pauses new entries on a symbol; absent = never paused. */
   pausedUntil?: (symbol: string) => number | null;
+  live?: LiveRoutes;
   log: Logger;
   now: () => number;
 }
@@ -67,14 +85,11 @@ export class OrderRouter {
     // A retry of a known client order id gets the first order back, whatever the risk state is now.
     const known = await deps.journal.byClientOrderId(deps.accountId, intent.clientOrderId);
     if (known) return known;
+    const route = deps.live?.forSymbol(intent.symbol) ?? null;
+    const blocked = route?.blocked() ?? null;
+    if (blocked) this.refuse(intent, blocked);
     const decision = deps.gate(this.preTradeContext(intent.symbol), intent);
-    if (!decision.approved) {
-      const { code, message } = decision.rejection;
-      this.rejections.set(code, (this.rejections.get(code) ?? 0) + 1);
-      void recordRiskEvent(deps.db, { accountId: deps.accountId, code, message, detail: { clientOrderId: intent.clientOrderId, symbol: intent.symbol, source: intent.source } })
-        .catch((error: unknown) => deps.log.error({ err: error }, "failed to record risk event"));
-      throw new BusRemoteError(code, message);
-    }
+    if (!decision.approved) this.refuse(intent, decision.rejection);
     const now = deps.now();
     // Recorded before the first await, so concurrent submits of the same order cannot both pass the gate.
     this.recentOrders.record(intent, now);
@@ -82,15 +97,31 @@ export class OrderRouter {
       id: randomUUID(), clientOrderId: intent.clientOrderId, accountId: deps.accountId, symbol: intent.symbol, side: intent.side,
       type: intent.type, quantity: dec(intent.quantity).toFixed(), price: intent.price === undefined ? undefined : dec(intent.price).toFixed(),
       timeInForce: intent.timeInForce, source: intent.source, status: "NEW", filledQuantity: "0", averageFillPrice: null,
-      rejectReason: null, venue: deps.broker.venue, createdAt: now, updatedAt: now,
+      rejectReason: null, venue: route?.venue ?? deps.broker.venue, createdAt: now, updatedAt: now,
     };
     const stored = await deps.queue.push(() => deps.journal.insertNew(order));
     if (!stored.inserted) return stored.existing;
     void appendAudit(deps.db, { actor: command.actor, action: "order.submit", target: order.id, details: { clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, quantity: order.quantity, price: order.price ?? null, source: order.source } })
       .catch((error: unknown) => deps.log.error({ err: error }, "audit append failed"));
     deps.publisher.order(order);
+    failpoint("order.persisted");
+    if (route) return route.send(order);
     const final = await this.handle(deps.broker.submit(order));
     return final.get(order.id) ?? order;
+  }
+
+  private refuse(intent: OrderIntent, { code, message }: RiskRejection): never {
+    const { deps } = this;
+    this.rejections.set(code, (this.rejections.get(code) ?? 0) + 1);
+    void recordRiskEvent(deps.db, { accountId: deps.accountId, code, message, detail: { clientOrderId: intent.clientOrderId, symbol: intent.symbol, source: intent.source } })
+      .catch((error: unknown) => deps.log.error({ err: error }, "failed to record risk event"));
+    throw new BusRemoteError(code, message);
+  }
+
+  /** Open orders at every venue. */
+  openOrders(): Order[] {
+    const live = this.deps.live?.openOrders() ?? [];
+    return live.length === 0 ? this.deps.broker.openOrders() : [...this.deps.broker.openOrders(), ...live];
   }
 
   /**
@@ -115,7 +146,7 @@ export class OrderRouter {
       state: deps.risk.current(),
       now: deps.now(),
       cash: portfolio.cash(),
-      openOrders: openOrdersValue(deps.broker.openOrders(), deps.referencePrice),
+      openOrders: openOrdersValue(this.openOrders(), deps.referencePrice),
       otherSymbolsExposure: grossExposureExcept(deps.instruments.keys(), symbol, (s) => {
         const position = portfolio.position(s);
         return position === undefined ? null : marketValue(position, portfolio.markPrice(s));
@@ -126,6 +157,14 @@ export class OrderRouter {
   }
 
   async cancel(orderId: string, actor: string): Promise<Order> {
+    const live = this.deps.live?.forOrder(orderId);
+    if (live) {
+      void appendAudit(this.deps.db, { actor, action: "order.cancel", target: orderId, details: { venue: live.venueName } }).catch(() => undefined);
+      const canceled = await live.cancel(orderId).catch((error: unknown) => {
+        throw new BusRemoteError("CANCEL_FAILED", `${live.venueName} did not cancel order ${orderId}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      if (canceled) return canceled;
+    }
     const result = this.deps.broker.cancel(orderId);
     if (!result.ok) throw new BusRemoteError(result.reason, `Order ${orderId} cannot be canceled (${result.reason})`);
     void appendAudit(this.deps.db, { actor, action: "order.cancel", target: orderId }).catch(() => undefined);
@@ -134,8 +173,10 @@ export class OrderRouter {
   }
 
   async cancelAll(actor: string): Promise<number> {
-    const open = this.deps.broker.openOrders();
-    for (const order of open) await this.cancel(order.id, actor);
+    const open = this.openOrders();
+    for (const order of open) {
+      await this.cancel(order.id, actor).catch((error: unknown) => this.deps.log.error({ err: error, orderId: order.id }, "cancel failed"));
+    }
     return open.length;
   }
 
@@ -163,7 +204,7 @@ export class OrderRouter {
         const applied = await this.deps.journal.recordFill(event.order, event.fill, after!);
         if (applied) this.deps.publisher.fill(event.fill);
       } else {
-        const detail = event.type === "rejected" ? { reason: event.reason } : undefined;
+        const detail = "reason" in event ? { reason: event.reason } : undefined;
         await this.deps.journal.recordStatus(event.order, event.type.toUpperCase(), detail);
       }
       latest.set(event.order.id, event.order);
@@ -185,7 +226,8 @@ export class OrderRouter {
    * acknowledged, outcome unknown, or a market order whose fill was not recorded) is canceled: an in-process venue
    * that restarted holds no record of it, so nothing of it can have executed.
    */
-  async restore(open: Order[]): Promise<void> {
+  async restore(allOpen: Order[]): Promise<void> {
+    const open = allOpen.filter((o) => o.venue === this.deps.broker.venue);
     const isResting = (o: Order) => (o.status === "ACCEPTED" || o.status === "PARTIALLY_FILLED") && o.type !== "MARKET";
     this.deps.broker.restore(open.filter(isResting));
     for (const order of open.filter((o) => !isResting(o))) {

@@ -12,6 +12,7 @@ import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
 import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RealtimeSink } from "@/lib/realtime/sink";
 import { createPreTradeGate } from "@/lib/risk/pre-trade-gate";
+import { armFailpoints } from "@/lib/runtime/failpoints";
 import type { Services } from "@/lib/runtime/services";
 import { defaultRiskLimits } from "@/lib/risk/default-limits";
 import { applyLimitsPatch } from "@/lib/risk/limits-schema";
@@ -20,8 +21,14 @@ import { observeBroker } from "@/lib/risk/realtime/observed-broker";
 import { RiskController } from "@/lib/risk/realtime/risk-controller";
 import type { RiskTransition } from "@/lib/risk/realtime/risk-levels";
 import { RiskMonitor } from "@/lib/risk/realtime/risk-monitor";
-import { COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, rearmCommandSchema, setRiskLimitsCommandSchema, submitOrderCommandSchema } from "./commands";
+import { isLiveMode } from "@/lib/config";
+import {
+  COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, rearmCommandSchema, resolveMismatchCommandSchema, setRiskLimitsCommandSchema,
+  submitOrderCommandSchema, venuesCommandSchema,
+} from "./commands";
+import { LiveVenues } from "./live/live-venues";
 import { loadRiskLimits, saveRiskLimits } from "./persistence/risk-limits-store";
+import { createAlphaVantageFeed } from "./alpha-vantage-bars";
 import { createFeeds } from "./feeds";
 import { LivePublisher } from "./live-publisher";
 import { createMarketWriters } from "./market-writers";
@@ -44,8 +51,6 @@ export interface Engine {
   stop(): Promise<void>;
   feeds(): FeedStatus[];
   ticksProcessed(): number;
-  /** The venue's books and ours disagree: trading halts (the venues' reconciliation calls this). */
-  reconciliationFailed(reason: string): void;
 }
 
 export interface EngineOptions {
@@ -69,8 +74,14 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   const { config, database, bus } = services;
   const { db } = database;
   const log = logger("engine");
+  armFailpoints(config.FAILPOINTS);
   const accountId = config.ACCOUNT_ID;
-  const { feeds, instruments } = createFeeds(config, await latestPrices(database, config.SIM_SYMBOLS));
+  const { feeds, instruments, quotes } = createFeeds(config, await latestPrices(database, [...new Set([...config.SIM_SYMBOLS, ...config.BYBIT_SYMBOLS])]));
+  const alphaVantage = createAlphaVantageFeed(config, (bar) => {
+    barWriter.push(bar);
+    publisher.barClosed(bar);
+  });
+  const feedStatuses = () => [...feeds.map((f) => f.status()), ...(alphaVantage ? [alphaVantage.status()] : [])];
   const bySymbol = new Map(instruments.map((i) => [i.symbol, i]));
   await upsertInstruments(db, instruments);
   const account = await ensureAccount(db, { accountId, currency: "USDT", initialCash: config.INITIAL_CASH });
@@ -101,6 +112,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
     return { day: Math.floor(now / 86_400_000), startOfDay, lossBaseline: startOfDay, peak: String(Math.max(Number(startOfDay), portfolio.equity().toNumber())) };
   }
 
+  const bybitIsLive = () => feeds.some((f) => f.name === "bybit" && f.status().kind === "bybit" && f.status().state === "live");
   const exchangeClock = new ExchangeClock();
   const venue = exchangeClock.stamp(new PaperBroker({
     instruments, slippageBps: config.PAPER_SLIPPAGE_BPS, makerFeeBps: config.PAPER_MAKER_FEE_BPS,
@@ -119,18 +131,37 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   const publisher = new LivePublisher(sink, {
     accountId, account: accountView, positions: () => portfolio.positionViews(accountId),
     currentBar: (symbol, interval) => aggregatorFor(symbol).current(symbol, interval), symbols: () => [...bySymbol.keys()],
-    feeds: () => feeds.map((f) => f.status()),
+    feeds: feedStatuses,
   });
+  const live: LiveVenues | null = isLiveMode(config)
+    ? new LiveVenues({
+      config, db, accountId, symbols: [...bySymbol.keys()], portfolio, journal, queue, log: logger("live-venues"),
+      emit: (events): Promise<unknown> => {
+        monitor.onBrokerEvents(events, Date.now());
+        return router.handle(events);
+      },
+      changed: () => publisher.markAccountDirty(),
+    })
+    : null;
   const router = new OrderRouter({
     accountId, instruments: bySymbol, broker, portfolio, risk, gate: createPreTradeGate(), journal, db, queue, publisher, log,
-    now: Date.now,
+    now: Date.now, live: live ?? undefined,
     pausedUntil: (symbol) => risk.pausedUntil(symbol),
     referencePrice: (symbol) => {
       const last = lastTrade.get(symbol);
-      return last && Date.now() - last.receivedAt <= REFERENCE_MAX_AGE_MS ? last.price : null;
+      const fresh = last && Date.now() - last.receivedAt <= REFERENCE_MAX_AGE_MS ? last.price : null;
+      // While Bybit itself prices the symbol, a book known to be stale (a gap, a lost connection) prices no order.
+      return fresh !== null && quotes && bybitIsLive() && quotes(symbol) === null ? null : fresh;
     },
   });
-  await router.restore(await journal.openOrders(accountId));
+  const openAtStart = await journal.openOrders(accountId);
+  await router.restore(openAtStart);
+  if (live) {
+    await live.start(openAtStart);
+    for (const instrument of await live.instruments()) bySymbol.set(instrument.symbol, instrument);
+    await upsertInstruments(db, [...bySymbol.values()]);
+    log.warn({ symbols: live.routedSymbols(), venues: live.views().map((v) => ({ venue: v.venue, connection: v.connection.state, reconciliation: v.reconciliation.phase })) }, "LIVE TRADING: these symbols' orders go to a real venue");
+  }
   const controller = new RiskController(accountId, risk, {
     persist: (stored) => saveRiskState(db, accountId, stored),
     recordEvent: (event) => recordRiskEvent(db, { accountId, ...event }),
@@ -167,7 +198,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       interval: config.STRATEGY_INTERVAL, fast: config.STRATEGY_FAST, slow: config.STRATEGY_SLOW, notional: config.STRATEGY_NOTIONAL,
       useEnsemble: config.STRATEGY_KIND === "ensemble", minConfidence: config.ENSEMBLE_MIN_CONFIDENCE,
     },
-    { accountId, instruments: bySymbol, portfolio, db, log, ensembles, submit: (c) => router.submit(c), hasOpenOrders: (s) => broker.openOrders().some((o) => o.symbol === s), clipQuantity: (symbol, side, quantity) => router.clipQuantity(symbol, side, quantity) },
+    { accountId, instruments: bySymbol, portfolio, db, log, ensembles, submit: (c) => router.submit(c), hasOpenOrders: (s) => router.openOrders().some((o) => o.symbol === s), clipQuantity: (symbol, side, quantity) => router.clipQuantity(symbol, side, quantity) },
   );
   if (config.STRATEGY_ENABLED) strategies.warmUp(await warmUpHistory(db, [...bySymbol.keys()], config.STRATEGY_INTERVAL, config.STRATEGY_SLOW + 2));
   const { tickWriter, barWriter, featureWriter } = createMarketWriters(db, config, log);
@@ -244,11 +275,32 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       accountGuard(command.accountId);
       return controller.rearm(command.actor);
     }),
+    bus.respond(COMMANDS.venues, async (raw) => {
+      accountGuard(venuesCommandSchema.parse(raw).accountId);
+      return { live: live !== null, venues: live?.views() ?? [] };
+    }),
+    bus.respond(COMMANDS.reloadVenueKeys, async (raw) => {
+      accountGuard(venuesCommandSchema.parse(raw).accountId);
+      return { live: live !== null, venues: live ? await live.reloadKeys(() => journal.openOrders(accountId)) : [] };
+    }),
+    bus.respond(COMMANDS.reconcileVenue, async (raw) => {
+      accountGuard(venuesCommandSchema.parse(raw).accountId);
+      if (!live) throw new BusRemoteError("NOT_LIVE", "Live trading is off: there is no live venue to reconcile");
+      return live.reconcile();
+    }),
+    bus.respond(COMMANDS.resolveMismatch, async (raw) => {
+      const command = resolveMismatchCommandSchema.parse(raw);
+      accountGuard(command.accountId);
+      if (!live) throw new BusRemoteError("NOT_LIVE", "Live trading is off: there is no live venue to reconcile");
+      return live.resolve(command.mismatchId, command.action, command.actor).catch((error: unknown) => {
+        throw new BusRemoteError("MISMATCH_NOT_RESOLVED", error instanceof Error ? error.message : String(error));
+      });
+    }),
   ]);
 
   const housekeeping = startHousekeeping({
     database, config, accountId, instance: `${hostname()}:${process.pid}`, portfolio, aggregator, log,
-    status: () => ({ feeds: feeds.map((f) => f.status()), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current(), models: ensembles.status() }),
+    status: () => ({ feeds: feedStatuses(), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current(), models: ensembles.status(), venues: live?.views() ?? [] }),
     onSlowEventLoop: (p99Ms) => void alertPerformanceDegradation(alerterOf(services), { metric: "engine event-loop delay p99", value: Math.round(p99Ms), threshold: SLOW_LOOP_P99_MS, unit: " ms" }),
   });
   const modelRefresh = config.STRATEGY_ENABLED ? setInterval(() => void ensembles.refresh(), config.MODEL_REFRESH_MS) : undefined;
@@ -258,16 +310,18 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   barWriter.start();
   featureWriter.start();
   for (const feed of feeds) await feed.start(onTick);
+  await alphaVantage?.start();
   log.info({ feeds: feeds.map((f) => f.name), symbols: [...bySymbol.keys()], risk: risk.current() }, "engine started");
 
   return {
-    feeds: () => feeds.map((f) => f.status()),
+    feeds: feedStatuses,
     ticksProcessed: () => ticksProcessed,
-    reconciliationFailed: (reason) => monitor.reconciliationFailed(reason, Date.now()),
     async stop() {
       clearInterval(modelRefresh);
       clearInterval(riskTimer);
       for (const feed of feeds) await feed.stop();
+      await live?.stop();
+      await alphaVantage?.stop();
       await Promise.all(responders.map((off) => off()));
       await gate.idle();
       publisher.stop();

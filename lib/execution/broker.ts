@@ -11,7 +11,11 @@ export type BrokerEvent =
   | { type: "rejected"; order: Order; reason: string }
   /** amounts, when the venue gives them, are the exact decimals the fill's strings were written from. */
   | { type: "fill"; order: Order; fill: Fill; amounts?: FillAmounts }
-  | { type: "canceled"; order: Order };
+  | { type: "canceled"; order: Order }
+  /** A live venue did not answer a submit (timeout, dropped connection): the order may or may not exist there. */
+  | { type: "unknown"; order: Order; reason: string }
+  /** An UNKNOWN order, looked up at the venue by its client order id. */
+  | { type: "resolved"; order: Order; reason: string };
 
 export type BrokerEventType = BrokerEvent["type"];
 

@@ -20,6 +20,8 @@ export const RISK_REASONS = {
   MAX_OPEN_ORDERS_NOTIONAL: "The value of all open orders together would exceed the maximum.",
   INSUFFICIENT_BUYING_POWER: "Not enough buying power: free cash for a buy, equity margin for a short.",
   RISK_CHECK_ERROR: "A risk check failed to run, so the order was refused.",
+  VENUE_NOT_RECONCILED: "The venue's orders and positions do not agree with ours yet: new orders wait until they do.",
+  VENUE_UNAVAILABLE: "The venue cannot be reached or refuses our requests, so no order can be sent to it.",
 } as const;
 
 export type RiskReasonCode = keyof typeof RISK_REASONS;

@@ -8,7 +8,7 @@ import type { ServerContext } from "./context";
 import { getOrder } from "./queries/orders";
 
 /** Sends an order to the engine, which runs the pre-trade gate, persists the intent and routes it to the venue. */
-export async function placeOrder(ctx: ServerContext, actor: Actor, request: OrderRequest, source: OrderSource): Promise<Order> {
+export async function placeOrder(ctx: ServerContext, actor: Actor, request: OrderRequest, source: Exclude<OrderSource, "venue">): Promise<Order> {
   const command: SubmitOrderCommand = {
     ...request,
     clientOrderId: request.clientOrderId ?? randomUUID(),

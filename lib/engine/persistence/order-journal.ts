@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { fillToRow, orderFromRow, orderToRow } from "@/lib/db/mappers";
 import { accounts, fills, orderEvents, orders, positions } from "@/lib/db/schema";
@@ -62,6 +62,14 @@ export class OrderJournal {
       .where(and(eq(orders.accountId, accountId), inArray(orders.status, [...OPEN_STATUSES])))
       .orderBy(orders.createdAt);
     return rows.map(orderFromRow);
+  }
+
+  /** Fills of a live venue (their ids start with the venue's name) since `since`, newest first. */
+  async venueFills(accountId: string, venue: string, since: number): Promise<Array<{ id: string; ts: number }>> {
+    const rows = await this.db.select({ id: fills.id, ts: fills.ts }).from(fills)
+      .where(and(eq(fills.accountId, accountId), like(fills.id, `${venue}:%`), gte(fills.ts, new Date(since))))
+      .orderBy(desc(fills.ts));
+    return rows.map((r) => ({ id: r.id, ts: r.ts.getTime() }));
   }
 
   async countFills(accountId: string): Promise<number> {

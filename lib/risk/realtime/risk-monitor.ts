@@ -90,11 +90,6 @@ export class RiskMonitor {
     }
   }
 
-  /** The venue and our books disagree: nothing can be trusted, so trading halts (positions are not flattened). */
-  reconciliationFailed(reason: string, at: number): void {
-    this.request("HALTED", "RECONCILIATION_FAILED", `Reconciliation failed: ${reason}`, at);
-  }
-
   /** After a re-arm: trips may fire again, and loss and drawdown count from the equity now. */
   rearmed(): void {
     this.requested = 0;

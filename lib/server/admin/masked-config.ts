@@ -3,7 +3,7 @@ import type { Config } from "@/lib/config";
 import { configSchema } from "@/lib/config";
 
 export const MASK = "••••";
-const SECRET_KEYS = new Set<string>(["AUTH_SECRET", "ENCRYPTION_KEY", "ADMIN_PASSWORD"]);
+const SECRET_KEYS = new Set<string>(["AUTH_SECRET", "ENCRYPTION_KEY", "ADMIN_PASSWORD", "BYBIT_API_KEY", "BYBIT_API_SECRET", "ALPHA_VANTAGE_API_KEY", "SLACK_WEBHOOK_URL", "ALERT_WEBHOOK_URL"]);
 
 export interface ConfigRow {
   name: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import nextPackage from "next/package.json";
 import type { HealthResponse } from "@/lib/api-types";
-import { runMode } from "@/lib/config";
+import { isLiveMode, runMode } from "@/lib/config";
 import packageJson from "@/package.json";
 import { requireActor } from "../auth/require-actor";
 import { checkHealth } from "../health";
@@ -25,7 +25,7 @@ export async function getSystemInfo(): Promise<SystemInfo> {
     health: await checkHealth(ctx),
     versions: { app: packageJson.version, node: process.version, next: nextPackage.version },
     mode: runMode(ctx.config),
-    tradingMode: ctx.config.TRADING_MODE,
+    tradingMode: isLiveMode(ctx.config) ? "live" : "paper",
     database: ctx.database.driver,
     bus: ctx.bus.kind,
     startedAt: ctx.startedAt,

@@ -16,6 +16,8 @@ const SECRETS = {
   ENCRYPTION_KEY: "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
   ADMIN_EMAIL: "root@example.test",
   ADMIN_PASSWORD: "admin-password-0123",
+  BYBIT_API_KEY: "bybit-key-0123456789",
+  BYBIT_API_SECRET: "bybit-secret-0123456789",
 };
 
 let bed: Testbed;
@@ -89,11 +91,11 @@ describe("the system page", () => {
     expect(info.health.checks.database).toMatchObject({ ok: true });
     expect(info.config.map((r) => r.name)).toEqual(Object.keys(configSchema.shape));
     const row = (name: string) => info.config.find((r) => r.name === name);
-    for (const name of ["AUTH_SECRET", "ENCRYPTION_KEY", "ADMIN_PASSWORD"]) expect(row(name)).toMatchObject({ value: "••••", set: true, secret: true });
+    for (const name of ["AUTH_SECRET", "ENCRYPTION_KEY", "ADMIN_PASSWORD", "BYBIT_API_KEY", "BYBIT_API_SECRET"]) expect(row(name)).toMatchObject({ value: "••••", set: true, secret: true });
     expect(row("ADMIN_EMAIL")?.value).toBe("root@example.test");
     expect(row("DATABASE_URL")).toMatchObject({ value: "", set: false });
     const dump = JSON.stringify(info);
-    for (const secret of [SECRETS.AUTH_SECRET, SECRETS.ENCRYPTION_KEY, SECRETS.ADMIN_PASSWORD]) expect(dump).not.toContain(secret);
+    for (const secret of Object.values(SECRETS).filter((v) => v !== SECRETS.ADMIN_EMAIL)) expect(dump).not.toContain(secret);
   });
 
   it("masks passwords inside DATABASE_URL and REDIS_URL", () => {

@@ -1,0 +1,244 @@
+import type { Logger } from "pino";
+import type { Order } from "@/lib/domain/order";
+import { dec } from "@/lib/domain/money";
+import { isTerminal } from "@/lib/domain/order-state-machine";
+import type { BrokerEvent } from "@/lib/execution/broker";
+import { VenueOutcomeUnknown, VenueRejected, type LiveVenue, type VenueExecution, type VenueOrder } from "@/lib/execution/live-venue";
+import { activated, canceled, executionFill, outcomeUnknown, refused, venueFillId } from "./venue-events";
+
+export interface LiveExecutionDeps {
+  venue: LiveVenue;
+  /** Applies the events to the portfolio and persists them (the router's handle); resolves once durable. */
+  emit(events: readonly BrokerEvent[]): Promise<unknown>;
+  /** Something happened at the venue that is not one of our open orders: reconcile. */
+  foreignActivity(what: string): void;
+  log: Logger;
+  now: () => number;
+}
+
+// An UNKNOWN order is looked up this often until the venue's record (or the grace period) settles it.
+const RESOLVE_RETRY_MS = 1_000;
+
+/**
+ * Our open orders at one live venue, kept in step with it: submits, cancels, the private stream's order updates and
+ * executions, and the lookups that settle UNKNOWN orders. Network calls run outside the lock; every change of an
+ * order runs inside it, so the stream and a reply never apply the same change twice.
+ */
+export class LiveExecution {
+  private readonly open = new Map<string, Order>();
+  private readonly idByClientId = new Map<string, string>();
+  private readonly idByVenueId = new Map<string, string>();
+  private readonly venueIdOf = new Map<string, string>();
+  /** Orders a caller waits on (send, cancel), with their last state once they leave `open`. */
+  private readonly awaited = new Map<string, Order | null>();
+  private readonly sentAt = new Map<string, number>();
+  private readonly appliedFills = new Set<string>();
+  /** Executions of orders that are not ours, reported once each. */
+  private readonly foreignFills = new Set<string>();
+  private readonly resolving = new Set<string>();
+  private lock: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: LiveExecutionDeps) {}
+
+  get venueName(): string {
+    return this.deps.venue.name;
+  }
+
+  openOrders(): Order[] {
+    return [...this.open.values()];
+  }
+
+  has(orderId: string): boolean {
+    return this.open.has(orderId);
+  }
+
+  /** One of our open orders, by our client order id or else by the venue's order id. */
+  find(clientOrderId: string | null, venueOrderId: string): Order | undefined {
+    const id = this.idFor(clientOrderId, venueOrderId);
+    return id === undefined ? undefined : this.open.get(id);
+  }
+
+  /** The venue has no record of this order: it is over (the reconciliation's "adopt the venue's view"). */
+  dropMissing(orderId: string): Promise<void> {
+    return this.apply(orderId, (o) => (o.status === "NEW" || o.status === "UNKNOWN" ? refused(o, "not at the venue", this.deps.now()) : canceled(o, this.deps.now())));
+  }
+
+  /** Fill ids already recorded (after a restart), so an execution seen again is not applied twice. */
+  knownFills(fillIds: Iterable<string>): void {
+    for (const id of fillIds) this.appliedFills.add(id);
+  }
+
+  track(order: Order, venueOrderId?: string): void {
+    this.open.set(order.id, order);
+    this.idByClientId.set(order.clientOrderId, order.id);
+    if (venueOrderId) this.linkVenueId(order.id, venueOrderId);
+  }
+
+  private linkVenueId(orderId: string, venueOrderId: string): void {
+    this.idByVenueId.set(venueOrderId, orderId);
+    this.venueIdOf.set(orderId, venueOrderId);
+  }
+
+  /** Sends a persisted NEW order; resolves with the order as it stands after the venue's answer (or UNKNOWN). */
+  async send(order: Order): Promise<Order> {
+    this.track(order);
+    this.sentAt.set(order.id, this.deps.now());
+    this.awaited.set(order.id, null);
+    try {
+      await this.sync(order.id, await this.deps.venue.submit(order));
+    } catch (error) {
+      await this.submitFailed(order, error);
+    }
+    return this.latest(order);
+  }
+
+  private async submitFailed(order: Order, error: unknown): Promise<void> {
+    if (error instanceof VenueRejected) {
+      // A resend after a restart may meet its own first copy (a duplicate client order id): the venue's record wins.
+      const existing = await this.deps.venue.lookup(order.symbol, order.clientOrderId).catch(() => null);
+      if (existing) return this.sync(order.id, existing);
+      await this.apply(order.id, (o) => refused(o, `${error.code}: ${error.message}`, this.deps.now()));
+      return;
+    }
+    const reason = error instanceof VenueOutcomeUnknown ? error.message : `submit failed: ${error instanceof Error ? error.message : String(error)}`;
+    this.deps.log.warn({ orderId: order.id, clientOrderId: order.clientOrderId, reason }, "submit outcome unknown; resolving by client order id");
+    await this.apply(order.id, (o) => outcomeUnknown(o, reason, this.deps.now()));
+    this.resolveUnknown(order.id);
+  }
+
+  /** Cancels at the venue; null when the order is not one of this venue's open orders. */
+  async cancel(orderId: string): Promise<Order | null> {
+    const order = this.open.get(orderId);
+    if (!order) return null;
+    this.awaited.set(orderId, null);
+    try {
+      await this.sync(orderId, await this.deps.venue.cancel(order, this.venueIdOf.get(orderId)));
+    } catch (error) {
+      const record = await this.deps.venue.lookup(order.symbol, order.clientOrderId).catch(() => null);
+      if (record) await this.sync(orderId, record);
+      if (this.open.has(orderId)) {
+        this.awaited.delete(orderId);
+        throw error;
+      }
+    }
+    return this.latest(order);
+  }
+
+  /** Brings our order up to the venue's record: accepted, filled (from its executions), canceled or rejected. */
+  async sync(orderId: string, record: VenueOrder): Promise<void> {
+    this.linkVenueId(orderId, record.venueOrderId);
+    if (record.status === "REJECTED") {
+      await this.apply(orderId, (o) => refused(o, record.rejectReason ?? "rejected by the venue", this.deps.now()));
+      return;
+    }
+    await this.apply(orderId, (o) => activated(o, this.deps.now()));
+    const ours = this.open.get(orderId);
+    if (ours && dec(record.filledQuantity).gt(ours.filledQuantity)) await this.catchUp(ours.createdAt - 60_000);
+    if (record.status === "CANCELED") {
+      const now = this.open.get(orderId);
+      if (now && dec(now.filledQuantity).gte(record.filledQuantity)) await this.apply(orderId, (o) => canceled(o, this.deps.now()));
+    }
+  }
+
+  /** The private stream's messages. */
+  onOrderUpdate(record: VenueOrder): void {
+    const id = this.idFor(record.clientOrderId, record.venueOrderId);
+    if (id !== undefined) void this.sync(id, record).catch((error: unknown) => this.deps.log.error({ err: error }, "order update failed"));
+    else if (record.status === "ACCEPTED" || record.status === "PARTIALLY_FILLED") this.deps.foreignActivity(`order ${record.venueOrderId} on ${record.symbol} placed outside the platform`);
+  }
+
+  onExecution(execution: VenueExecution): Promise<void> {
+    return this.applyExecution(execution);
+  }
+
+  /** Executions since `since` (ms), each applied once: what the stream missed while it was down or the engine was. */
+  async catchUp(since: number): Promise<void> {
+    for (const execution of await this.deps.venue.executions(since)) await this.applyExecution(execution);
+  }
+
+  private applyExecution(execution: VenueExecution): Promise<void> {
+    const fillId = venueFillId(this.deps.venue.name, execution.execId);
+    if (this.appliedFills.has(fillId)) return Promise.resolve();
+    const id = this.idFor(execution.clientOrderId, execution.venueOrderId);
+    if (id === undefined) {
+      if (this.foreignFills.has(fillId)) return Promise.resolve();
+      this.foreignFills.add(fillId);
+      this.deps.foreignActivity(`execution ${execution.execId} of ${execution.symbol} for an order the platform does not track`);
+      return Promise.resolve();
+    }
+    return this.apply(id, (o) => {
+      if (this.appliedFills.has(fillId)) return null;
+      this.appliedFills.add(fillId);
+      const live = activated(o, this.deps.now());
+      const fill = executionFill(live?.order ?? o, execution, this.deps.venue.name);
+      return [live, fill];
+    });
+  }
+
+  /** Looks the order up by its client order id until the venue's record, or the venue's grace period, settles it. */
+  resolveUnknown(orderId: string): void {
+    if (this.resolving.has(orderId)) return;
+    this.resolving.add(orderId);
+    const attempt = async (): Promise<void> => {
+      const order = this.open.get(orderId);
+      if (!order || order.status !== "UNKNOWN" || this.stopped) return void this.resolving.delete(orderId);
+      try {
+        const record = await this.deps.venue.lookup(order.symbol, order.clientOrderId);
+        if (record) await this.sync(orderId, record);
+        else if (this.deps.now() - (this.sentAt.get(orderId) ?? order.updatedAt) > this.deps.venue.unknownGraceMs) {
+          await this.apply(orderId, (o) => refused(o, "never reached the venue (not found after its receive window)", this.deps.now()));
+        }
+      } catch (error) {
+        this.deps.log.warn({ err: error, orderId }, "lookup of an UNKNOWN order failed; retrying");
+      }
+      if (this.open.get(orderId)?.status === "UNKNOWN" && !this.stopped) setTimeout(() => void attempt(), RESOLVE_RETRY_MS).unref();
+      else this.resolving.delete(orderId);
+    };
+    void attempt();
+  }
+
+  /** Runs one change under the lock: builds the events from the order as it is now, emits them, keeps the result. */
+  private apply(orderId: string, build: (order: Order) => BrokerEvent | null | Array<BrokerEvent | null>): Promise<void> {
+    const run = async () => {
+      const order = this.open.get(orderId);
+      if (!order) return;
+      const built = build(order);
+      const events = (Array.isArray(built) ? built : [built]).filter((e): e is BrokerEvent => e !== null);
+      if (events.length === 0) return;
+      const after = events[events.length - 1]!.order;
+      if (isTerminal(after.status)) this.forget(after);
+      else this.open.set(orderId, after);
+      if (this.awaited.has(orderId)) this.awaited.set(orderId, after);
+      await this.deps.emit(events);
+    };
+    const next = this.lock.then(run);
+    this.lock = next.catch(() => undefined);
+    return next;
+  }
+
+  private latest(order: Order): Order {
+    const last = this.open.get(order.id) ?? this.awaited.get(order.id) ?? order;
+    this.awaited.delete(order.id);
+    return last;
+  }
+
+  private forget(order: Order): void {
+    this.open.delete(order.id);
+    this.idByClientId.delete(order.clientOrderId);
+    this.sentAt.delete(order.id);
+    const venueOrderId = this.venueIdOf.get(order.id);
+    if (venueOrderId !== undefined) this.idByVenueId.delete(venueOrderId);
+    this.venueIdOf.delete(order.id);
+  }
+
+  private idFor(clientOrderId: string | null, venueOrderId: string): string | undefined {
+    return (clientOrderId ? this.idByClientId.get(clientOrderId) : undefined) ?? this.idByVenueId.get(venueOrderId);
+  }
+
+  /** Waits for the changes in flight; UNKNOWN lookups stop retrying. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.lock;
+  }
+}
