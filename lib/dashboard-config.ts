@@ -13,5 +13,8 @@ export interface DashboardConfig {
   /** Where the browser finds Socket.IO (path /ui); null means the page's own origin. */
   realtimeUrl: string | null;
   mode: "embedded" | "split";
+  /** "live" only when TRADING_MODE=live and ENABLE_LIVE_TRADING=true. */
   tradingMode: "paper" | "live";
+  /** The symbols whose orders go to a real venue (empty in paper mode): what the LIVE banner names. */
+  liveRoutes: Array<{ symbol: string; venue: string }>;
 }

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/api-keys", label: "API keys" },
+  { href: "/admin/venues", label: "Venues" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/system", label: "System" },

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ConnectionStatus } from "@/components/layout/connection-status";
 import { FeedBadges } from "@/components/layout/feed-badges";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { liveBannerText } from "@/components/venues/venue-words";
 
 export function DashboardHeader({ config }: { config: DashboardConfig }) {
   const live = config.tradingMode === "live";
@@ -18,7 +19,7 @@ export function DashboardHeader({ config }: { config: DashboardConfig }) {
           tone={live ? "danger" : "info"}
           testId="trading-mode"
           state={config.tradingMode}
-          title={live ? "Orders go to a real venue" : "Orders are filled by the paper broker"}
+          title={live ? liveBannerText(config.liveRoutes) : "Orders are filled by the paper broker"}
         >
           {live ? "LIVE" : "PAPER"}
         </Badge>

@@ -1,4 +1,5 @@
 import "server-only";
+import { isLiveMode, orderVenue, symbolVenues, type Config } from "@/lib/config";
 import { BAR_INTERVALS } from "@/lib/domain/market-data";
 import type { DashboardConfig } from "@/lib/dashboard-config";
 import type { Actor } from "@/lib/auth/actor";
@@ -19,6 +20,14 @@ export async function getDashboardConfig(ctx: ServerContext, actor: Actor): Prom
     feeds,
     realtimeUrl: ctx.config.NEXT_PUBLIC_REALTIME_URL ?? null,
     mode: ctx.mode,
-    tradingMode: ctx.config.TRADING_MODE,
+    tradingMode: isLiveMode(ctx.config) ? "live" : "paper",
+    liveRoutes: liveRoutes(ctx.config, symbols),
   };
+}
+
+/** Every symbol the engine may route to a real venue, not only those a feed shows now: the banner errs on the side of warning. */
+export function liveRoutes(config: Config, shown: readonly string[]): DashboardConfig["liveRoutes"] {
+  if (!isLiveMode(config)) return [];
+  const symbols = new Set([...shown, ...config.SIM_SYMBOLS, ...config.BYBIT_SYMBOLS, ...symbolVenues(config).keys()]);
+  return [...symbols].map((symbol) => ({ symbol, venue: orderVenue(config, symbol) })).filter((r) => r.venue !== "paper");
 }

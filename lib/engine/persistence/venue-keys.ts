@@ -18,11 +18,17 @@ export async function loadVenueKeys(db: Database, config: Config, venue: "bybit"
   if (config.BYBIT_API_KEY && config.BYBIT_API_SECRET) {
     return { apiKey: config.BYBIT_API_KEY, apiSecret: config.BYBIT_API_SECRET, source: "environment", hint: config.BYBIT_API_KEY.slice(-4) };
   }
-  const [row] = await db.select({ key: venueCredentials.apiKeyEncrypted, secret: venueCredentials.apiSecretEncrypted, hint: venueCredentials.apiKeyHint })
-    .from(venueCredentials).innerJoin(users, eq(users.id, venueCredentials.userId))
-    .where(and(eq(venueCredentials.venue, venue), eq(users.role, "admin")))
-    .orderBy(desc(venueCredentials.updatedAt)).limit(1);
+  const row = await latestAdminCredentials(db, venue);
   if (!row) return null;
   const box = new SecretBox(resolveSecrets(config).ENCRYPTION_KEY);
   return { apiKey: box.open(row.key), apiSecret: box.open(row.secret), source: "admin", hint: row.hint };
+}
+
+/** The sealed keys an admin stored last for the venue (what the engine uses when the environment has none). */
+export async function latestAdminCredentials(db: Database, venue: "bybit") {
+  const [row] = await db.select({ key: venueCredentials.apiKeyEncrypted, secret: venueCredentials.apiSecretEncrypted, hint: venueCredentials.apiKeyHint, updatedAt: venueCredentials.updatedAt })
+    .from(venueCredentials).innerJoin(users, eq(users.id, venueCredentials.userId))
+    .where(and(eq(venueCredentials.venue, venue), eq(users.role, "admin")))
+    .orderBy(desc(venueCredentials.updatedAt)).limit(1);
+  return row ?? null;
 }
