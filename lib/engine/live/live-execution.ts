@@ -4,6 +4,7 @@ import { dec } from "@/lib/domain/money";
 import { isTerminal } from "@/lib/domain/order-state-machine";
 import type { BrokerEvent } from "@/lib/execution/broker";
 import { VenueOutcomeUnknown, VenueRejected, type LiveVenue, type VenueExecution, type VenueOrder } from "@/lib/execution/live-venue";
+import { SeenIds } from "@/lib/runtime/seen-ids";
 import { activated, canceled, executionFill, outcomeUnknown, refused, venueFillId } from "./venue-events";
 
 export interface LiveExecutionDeps {
@@ -18,6 +19,9 @@ export interface LiveExecutionDeps {
 
 // An UNKNOWN order is looked up this often until the venue's record (or the grace period) settles it.
 const RESOLVE_RETRY_MS = 1_000;
+const SEEN_FILLS = 200_000;
+// How long the stream's own execution messages may trail its order news before they are fetched by REST.
+const STREAM_EXECUTIONS_WAIT_MS = 1_000;
 
 /**
  * Our open orders at one live venue, kept in step with it: submits, cancels, the private stream's order updates and
@@ -32,9 +36,10 @@ export class LiveExecution {
   /** Orders a caller waits on (send, cancel), with their last state once they leave `open`. */
   private readonly awaited = new Map<string, Order | null>();
   private readonly sentAt = new Map<string, number>();
-  private readonly appliedFills = new Set<string>();
+  // Far more fills than a catch-up window or a restart's reload can bring back, so a repeat is always recognised.
+  private readonly appliedFills = new SeenIds(SEEN_FILLS);
   /** Executions of orders that are not ours, reported once each. */
-  private readonly foreignFills = new Set<string>();
+  private readonly foreignFills = new SeenIds(SEEN_FILLS);
   private readonly resolving = new Set<string>();
   private lock: Promise<unknown> = Promise.resolve();
   private stopped = false;
@@ -125,8 +130,11 @@ export class LiveExecution {
     return this.latest(order);
   }
 
-  /** Brings our order up to the venue's record: accepted, filled (from its executions), canceled or rejected. */
-  async sync(orderId: string, record: VenueOrder): Promise<void> {
+  /**
+   * Brings our order up to the venue's record: accepted, filled (from its executions, fetched when the record is
+   * ahead of us and `catchUp` allows), canceled or rejected.
+   */
+  async sync(orderId: string, record: VenueOrder, catchUp = true): Promise<void> {
     this.linkVenueId(orderId, record.venueOrderId);
     if (record.status === "REJECTED") {
       await this.apply(orderId, (o) => refused(o, record.rejectReason ?? "rejected by the venue", this.deps.now()));
@@ -134,18 +142,37 @@ export class LiveExecution {
     }
     await this.apply(orderId, (o) => activated(o, this.deps.now()));
     const ours = this.open.get(orderId);
-    if (ours && dec(record.filledQuantity).gt(ours.filledQuantity)) await this.catchUp(ours.createdAt - 60_000);
+    if (catchUp && ours && dec(record.filledQuantity).gt(ours.filledQuantity)) await this.catchUp(ours.createdAt - 60_000);
     if (record.status === "CANCELED") {
       const now = this.open.get(orderId);
       if (now && dec(now.filledQuantity).gte(record.filledQuantity)) await this.apply(orderId, (o) => canceled(o, this.deps.now()));
     }
   }
 
-  /** The private stream's messages. */
+  /**
+   * The private stream's order news. Its executions come as their own messages, usually right after; only if they
+   * have not arrived a moment later is the order looked up and its executions fetched.
+   */
   onOrderUpdate(record: VenueOrder): void {
     const id = this.idFor(record.clientOrderId, record.venueOrderId);
-    if (id !== undefined) void this.sync(id, record).catch((error: unknown) => this.deps.log.error({ err: error }, "order update failed"));
-    else if (record.status === "ACCEPTED" || record.status === "PARTIALLY_FILLED") this.deps.foreignActivity(`order ${record.venueOrderId} on ${record.symbol} placed outside the platform`);
+    if (id !== undefined) {
+      void this.sync(id, record, false).then(() => this.settleLater(id, record)).catch((error: unknown) => this.deps.log.error({ err: error }, "order update failed"));
+    } else if (record.status === "ACCEPTED" || record.status === "PARTIALLY_FILLED") this.deps.foreignActivity(`order ${record.venueOrderId} on ${record.symbol} placed outside the platform`);
+  }
+
+  private settleLater(orderId: string, record: VenueOrder): void {
+    const behind = () => {
+      const ours = this.open.get(orderId);
+      return ours !== undefined && (dec(record.filledQuantity).gt(ours.filledQuantity) || record.status === "CANCELED");
+    };
+    if (!behind()) return;
+    setTimeout(() => {
+      if (!behind() || this.stopped) return;
+      const ours = this.open.get(orderId)!;
+      void this.deps.venue.lookup(ours.symbol, ours.clientOrderId)
+        .then((latest) => (latest ? this.sync(orderId, latest) : undefined))
+        .catch((error: unknown) => this.deps.log.warn({ err: error, orderId }, "settling an order from the stream failed"));
+    }, STREAM_EXECUTIONS_WAIT_MS).unref();
   }
 
   onExecution(execution: VenueExecution): Promise<void> {
@@ -162,8 +189,7 @@ export class LiveExecution {
     if (this.appliedFills.has(fillId)) return Promise.resolve();
     const id = this.idFor(execution.clientOrderId, execution.venueOrderId);
     if (id === undefined) {
-      if (this.foreignFills.has(fillId)) return Promise.resolve();
-      this.foreignFills.add(fillId);
+      if (!this.foreignFills.add(fillId)) return Promise.resolve();
       this.deps.foreignActivity(`execution ${execution.execId} of ${execution.symbol} for an order the platform does not track`);
       return Promise.resolve();
     }

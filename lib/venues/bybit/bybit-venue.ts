@@ -10,7 +10,7 @@ import { parseExecution, parseInstrument, parseOrder, parsePosition } from "@/li
 import { BybitPrivateStream, type PrivateSocketTuning } from "@/lib/venues/bybit/private-stream";
 import { clockTime, RatePacer, type RatePacerOptions } from "@/lib/venues/bybit/rate-pacer";
 import { BybitNoAnswer, BybitRestClient, type QueryParams } from "@/lib/venues/bybit/rest-client";
-import { SeenIds } from "@/lib/venues/bybit/seen-ids";
+import { SeenIds } from "@/lib/runtime/seen-ids";
 
 const log = logger("bybit-venue");
 
