@@ -6,6 +6,7 @@ import { PriceText } from "@/components/market/price-text";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { QueryStatus } from "@/components/ui/query-status";
+import { AmendOrderForm } from "@/components/orders/amend-order-form";
 import { CancelOrderButton } from "@/components/orders/cancel-order-button";
 
 const ORDER_COLUMNS = [
@@ -13,7 +14,7 @@ const ORDER_COLUMNS = [
   { label: "Filled", numeric: true }, { label: "Price", numeric: true }, { label: "Status" }, { label: "Actions", hidden: true },
 ];
 
-/** Working orders, kept current by `order` events, each with a Cancel button. */
+/** Working orders, kept current by `order` events, each with a Cancel button (and Amend for LIMIT and STOP orders). */
 export function OpenOrdersTable() {
   const { data, isPending, error } = useLiveOpenOrders();
   const orders = data?.items ?? [];
@@ -37,7 +38,10 @@ export function OpenOrdersTable() {
               </span>
             </td>
             <td>
-              <CancelOrderButton order={order} />
+              <div className="cancel-cell">
+                <AmendOrderForm order={order} />
+                <CancelOrderButton order={order} />
+              </div>
             </td>
           </tr>
         ))}

@@ -32,8 +32,8 @@ async function send<T>(path: string, init: { method: string; headers?: Record<st
   return body as T;
 }
 
-/** POST/DELETE with an optional JSON body; errors carry the server's code and message. */
-export function sendJson<T>(path: string, method: "POST" | "DELETE", json?: unknown): Promise<T> {
+/** POST/PATCH/DELETE with an optional JSON body; errors carry the server's code and message. */
+export function sendJson<T>(path: string, method: "POST" | "PATCH" | "DELETE", json?: unknown): Promise<T> {
   return json === undefined
     ? send<T>(path, { method })
     : send<T>(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(json) });

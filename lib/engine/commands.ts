@@ -5,6 +5,7 @@ import { riskLimitsPatchSchema } from "@/lib/risk/limits-schema";
 export const COMMANDS = {
   submitOrder: "orders.submit",
   cancelOrder: "orders.cancel",
+  amendOrder: "orders.amend",
   killSwitch: "risk.kill-switch",
   setRiskLimits: "risk.set-limits",
   rearm: "risk.rearm",
@@ -54,6 +55,18 @@ export type SubmitOrderCommand = z.infer<typeof submitOrderCommandSchema>;
 
 export const cancelOrderCommandSchema = z.object({ accountId: z.string(), orderId: z.string().uuid(), actor: z.string() });
 export type CancelOrderCommand = z.infer<typeof cancelOrderCommandSchema>;
+
+/** A new total quantity and/or a new limit or stop price for an open order; unknown fields are refused. */
+export const amendOrderRequestSchema = z
+  .object({ quantity: positiveDecimal.optional(), price: positiveDecimal.optional() })
+  .strict()
+  .refine((o) => o.quantity !== undefined || o.price !== undefined, { message: "give a new quantity, a new price or both" });
+export type AmendOrderRequest = z.infer<typeof amendOrderRequestSchema>;
+
+export const amendOrderCommandSchema = z
+  .object({ accountId: z.string(), orderId: z.string().uuid(), quantity: positiveDecimal.optional(), price: positiveDecimal.optional(), actor: z.string() })
+  .refine((o) => o.quantity !== undefined || o.price !== undefined, { message: "give a new quantity, a new price or both" });
+export type AmendOrderCommand = z.infer<typeof amendOrderCommandSchema>;
 
 export const killSwitchCommandSchema = z.object({ accountId: z.string(), engaged: z.boolean(), actor: z.string() });
 export type KillSwitchCommand = z.infer<typeof killSwitchCommandSchema>;

@@ -35,6 +35,11 @@ export class ExchangeClock {
       submit: (order) => this.at(order.symbol, () => broker.submit(order)),
       onTick: (tick) => this.at(tick.symbol, () => broker.onTick(tick)),
       cancel: (orderId) => broker.cancel(orderId),
+      // An amend to a marketable price fills at once, so it too runs at the exchange time of the order's symbol.
+      amend: (orderId, change) => {
+        const symbol = broker.openOrders().find((o) => o.id === orderId)?.symbol;
+        return symbol === undefined ? broker.amend(orderId, change) : this.at(symbol, () => broker.amend(orderId, change));
+      },
       openOrders: () => broker.openOrders(),
       restore: (open) => broker.restore(open),
     };

@@ -8,6 +8,7 @@ import type { Instrument } from "@/lib/domain/instrument";
 import { dec } from "@/lib/domain/money";
 import type { Order, OrderIntent, OrderSide } from "@/lib/domain/order";
 import { transition } from "@/lib/domain/order-state-machine";
+import { amendRefusal, notAmendable, remainingAfter, type OrderChange } from "@/lib/execution/amend/order-change";
 import type { Broker, BrokerEvent } from "@/lib/execution/broker";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import { failpoint } from "@/lib/runtime/failpoints";
@@ -134,9 +135,11 @@ export class OrderRouter {
     return reference === null ? quantity : clipToLimits(this.preTradeContext(symbol), side, quantity, dec(reference));
   }
 
-  private preTradeContext(symbol: string): PreTradeContext {
+  /** With `amending`, the context of that order's amend: its old value is not counted among the open orders. */
+  private preTradeContext(symbol: string, amending?: Order): PreTradeContext {
     const { deps } = this;
     const { portfolio } = deps;
+    const open = amending === undefined ? this.openOrders() : this.openOrders().filter((o) => o.id !== amending.id);
     return {
       instrument: deps.instruments.get(symbol),
       referencePrice: deps.referencePrice(symbol),
@@ -146,14 +149,54 @@ export class OrderRouter {
       state: deps.risk.current(),
       now: deps.now(),
       cash: portfolio.cash(),
-      openOrders: openOrdersValue(this.openOrders(), deps.referencePrice),
+      openOrders: openOrdersValue(open, deps.referencePrice),
       otherSymbolsExposure: grossExposureExcept(deps.instruments.keys(), symbol, (s) => {
         const position = portfolio.position(s);
         return position === undefined ? null : marketValue(position, portfolio.markPrice(s));
       }),
       recentOrders: this.recentOrders,
       pausedUntil: deps.pausedUntil,
+      amending: amending !== undefined,
     };
+  }
+
+  /**
+   * Changes an open LIMIT or STOP order's quantity and/or price. The amended order passes the pre-trade gate first
+   * (a larger size or a new price is new risk), judged on what will remain to fill at the new price.
+   */
+  async amend(orderId: string, change: OrderChange, actor: string): Promise<Order> {
+    const { deps } = this;
+    const live = deps.live?.forOrder(orderId) ?? null;
+    const before = live ? live.order(orderId) : deps.broker.openOrders().find((o) => o.id === orderId);
+    if (!before) return this.refuseClosed(orderId);
+    const instrument = deps.instruments.get(before.symbol);
+    const refusal = instrument === undefined ? null : amendRefusal(before, change, instrument);
+    if (refusal) throw new BusRemoteError(refusal.reason, `Order ${orderId} cannot be amended: ${refusal.message}`);
+    const intent: OrderIntent = { ...before, quantity: remainingAfter(before, change), price: change.price ?? before.price };
+    const blocked = live ? (deps.live?.forSymbol(before.symbol)?.blocked() ?? null) : null;
+    if (blocked) this.refuse(intent, blocked);
+    const decision = deps.gate(this.preTradeContext(before.symbol, before), intent);
+    if (!decision.approved) this.refuse(intent, decision.rejection);
+    const after = live ? await live.amend(orderId, change) : await this.amendOnPaper(orderId, change);
+    const terms = (o: Order) => ({ quantity: o.quantity, price: o.price ?? null });
+    void appendAudit(deps.db, { actor, action: "order.amend", target: orderId, details: { venue: before.venue, before: terms(before), after: terms(after) } })
+      .catch((error: unknown) => deps.log.error({ err: error }, "audit append failed"));
+    return after;
+  }
+
+  private async amendOnPaper(orderId: string, change: OrderChange): Promise<Order> {
+    const result = this.deps.broker.amend(orderId, change);
+    if (!result.ok) throw new BusRemoteError(result.reason, `Order ${orderId} cannot be amended: ${result.message}`);
+    const final = await this.handle(result.events);
+    return final.get(orderId)!;
+  }
+
+  /** Says why an order that is not open at any venue cannot be amended: unknown, a MARKET order, or already closed. */
+  private async refuseClosed(orderId: string): Promise<never> {
+    const order = await this.deps.journal.byId(this.deps.accountId, orderId);
+    if (!order) throw new BusRemoteError("NOT_FOUND", `Order ${orderId} not found`);
+    const { reason, message } = notAmendable(order) ?? { reason: "ORDER_NOT_OPEN", message: "the order is not open at any venue" };
+    throw new BusRemoteError(reason, `Order ${orderId} cannot be amended: ${message}`);
   }
 
   async cancel(orderId: string, actor: string): Promise<Order> {
@@ -204,7 +247,7 @@ export class OrderRouter {
         const applied = await this.deps.journal.recordFill(event.order, event.fill, after!);
         if (applied) this.deps.publisher.fill(event.fill);
       } else {
-        const detail = "reason" in event ? { reason: event.reason } : undefined;
+        const detail = "reason" in event ? { reason: event.reason } : event.type === "amended" ? { quantity: event.order.quantity, price: event.order.price ?? null } : undefined;
         await this.deps.journal.recordStatus(event.order, event.type.toUpperCase(), detail);
       }
       latest.set(event.order.id, event.order);

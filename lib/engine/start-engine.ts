@@ -23,7 +23,7 @@ import type { RiskTransition } from "@/lib/risk/realtime/risk-levels";
 import { RiskMonitor } from "@/lib/risk/realtime/risk-monitor";
 import { isLiveMode } from "@/lib/config";
 import {
-  COMMANDS, cancelOrderCommandSchema, killSwitchCommandSchema, rearmCommandSchema, resolveMismatchCommandSchema, setRiskLimitsCommandSchema,
+  COMMANDS, amendOrderCommandSchema, cancelOrderCommandSchema, killSwitchCommandSchema, rearmCommandSchema, resolveMismatchCommandSchema, setRiskLimitsCommandSchema,
   submitOrderCommandSchema, venuesCommandSchema,
 } from "./commands";
 import { LiveVenues } from "./live/live-venues";
@@ -258,6 +258,11 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       const command = cancelOrderCommandSchema.parse(raw);
       accountGuard(command.accountId);
       return router.cancel(command.orderId, command.actor);
+    }),
+    bus.respond(COMMANDS.amendOrder, async (raw) => {
+      const { accountId: requested, orderId, actor, ...change } = amendOrderCommandSchema.parse(raw);
+      accountGuard(requested);
+      return router.amend(orderId, change, actor);
     }),
     bus.respond(COMMANDS.setRiskLimits, async (raw) => {
       const command = setRiskLimitsCommandSchema.parse(raw);

@@ -4,7 +4,8 @@ import type { Tick } from "@/lib/domain/market-data";
 import type { Fill, Order } from "@/lib/domain/order";
 import { dec, type DecimalInput } from "@/lib/domain/money";
 import { transition } from "@/lib/domain/order-state-machine";
-import type { Broker, BrokerEvent, CancelResult } from "@/lib/execution/broker";
+import { amendRefusal, withChange, type OrderChange } from "@/lib/execution/amend/order-change";
+import type { AmendResult, Broker, BrokerEvent, CancelResult } from "@/lib/execution/broker";
 import { bpsFactor, feeRate } from "@/lib/execution/fee-model";
 import { boundedByLimit, takerPrice, type SlippageFactors } from "@/lib/execution/fill-price";
 import { instrumentGrid, type InstrumentGrid } from "@/lib/execution/instrument-grid";
@@ -42,6 +43,7 @@ interface SymbolState {
 export type PaperFillEvent = Extract<BrokerEvent, { type: "fill" }> & { amounts: FillAmounts };
 export type PaperBrokerEvent = Exclude<BrokerEvent, { type: "fill" }> | PaperFillEvent;
 export type PaperCancelResult = { ok: true; events: readonly PaperBrokerEvent[] } | Extract<CancelResult, { ok: false }>;
+export type PaperAmendResult = { ok: true; events: readonly PaperBrokerEvent[] } | Extract<AmendResult, { ok: false }>;
 
 const NO_EVENTS: readonly PaperBrokerEvent[] = Object.freeze([]);
 
@@ -91,6 +93,28 @@ export class PaperBroker implements Broker {
     if (entry === undefined) return { ok: false, orderId, reason: "ORDER_NOT_OPEN" };
     this.unrest(entry);
     return { ok: true, events: [this.cancelEvent(entry.order)] };
+  }
+
+  /**
+   * Changes a resting order. A smaller size keeps the order's place in the time priority among our resting orders; a
+   * new price or a larger size arrives anew, as at most venues: it goes to the back and, when now marketable, fills.
+   */
+  amend(orderId: string, change: OrderChange): PaperAmendResult {
+    const entry = this.resting.get(orderId);
+    if (entry === undefined) return { ok: false, orderId, reason: "ORDER_NOT_OPEN", message: "not resting at the paper venue" };
+    const state = this.symbols.get(entry.order.symbol) as SymbolState;
+    const refusal = amendRefusal(entry.order, change, state.instrument);
+    if (refusal !== null) return { ok: false, orderId, ...refusal };
+    const amended = withChange(entry.order, change, this.now());
+    const events: PaperBrokerEvent[] = [{ type: "amended", order: amended }];
+    const samePrice = change.price === undefined || dec(change.price).eq(entry.price);
+    if (samePrice && dec(amended.quantity).lte(entry.order.quantity)) {
+      entry.order = amended;
+      return { ok: true, events };
+    }
+    this.unrest(entry);
+    events.push(...this.onArrival(amended, state));
+    return { ok: true, events };
   }
 
   onTick(tick: Tick): readonly PaperBrokerEvent[] {

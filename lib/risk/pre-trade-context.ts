@@ -36,6 +36,12 @@ export interface PreTradeContext {
   recentOrders?: OrderWindow;
   /** Until when (ms) new entries on a symbol are paused by a protection; null when not paused. */
   pausedUntil?: (symbol: string) => number | null;
+  /**
+   * The intent is an open order after an amend, not a new order: its quantity is what will remain to fill, and the
+   * order's old value is left out of `openOrders`. The duplicate and order-rate checks let it through, and the
+   * minimum quantity (which the whole order met when amended) is not asked of that remainder.
+   */
+  amending?: boolean;
 }
 
 /** A pure pre-trade check: null approves, a rejection refuses. */

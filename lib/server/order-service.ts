@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { actorLabel, type Actor } from "@/lib/auth/actor";
-import { COMMANDS, type OrderRequest, type SubmitOrderCommand } from "@/lib/engine/commands";
+import { COMMANDS, type AmendOrderCommand, type AmendOrderRequest, type OrderRequest, type SubmitOrderCommand } from "@/lib/engine/commands";
 import type { Order, OrderSource } from "@/lib/domain/order";
 import { ApiError, notFound } from "./api-error";
 import type { ServerContext } from "./context";
@@ -24,6 +24,14 @@ export async function cancelOrder(ctx: ServerContext, actor: Actor, orderId: str
   const existing = await getOrder(ctx.database.db, { accountId: actor.accountId, orderId });
   if (!existing) throw notFound(`Order ${orderId}`);
   return (await ctx.bus.request(COMMANDS.cancelOrder, { accountId: actor.accountId, orderId, actor: actorLabel(actor) })) as Order;
+}
+
+/** Changes an open order of the caller's own account; the engine checks the order can take it and runs the gate. */
+export async function amendOrder(ctx: ServerContext, actor: Actor, orderId: string, change: AmendOrderRequest): Promise<Order> {
+  const existing = await getOrder(ctx.database.db, { accountId: actor.accountId, orderId });
+  if (!existing) throw notFound(`Order ${orderId}`);
+  const command: AmendOrderCommand = { accountId: actor.accountId, orderId, ...change, actor: actorLabel(actor) };
+  return (await ctx.bus.request(COMMANDS.amendOrder, command)) as Order;
 }
 
 export function assertUuid(id: string): string {

@@ -1,7 +1,9 @@
 import type { Logger } from "pino";
+import { BusRemoteError } from "@/lib/bus/bus";
 import type { Order } from "@/lib/domain/order";
 import { dec } from "@/lib/domain/money";
 import { isTerminal } from "@/lib/domain/order-state-machine";
+import type { OrderChange } from "@/lib/execution/amend/order-change";
 import type { BrokerEvent } from "@/lib/execution/broker";
 import { VenueOutcomeUnknown, VenueRejected, type LiveVenue, type VenueExecution, type VenueOrder } from "@/lib/execution/live-venue";
 import { SeenIds } from "@/lib/runtime/seen-ids";
@@ -56,6 +58,11 @@ export class LiveExecution {
 
   has(orderId: string): boolean {
     return this.open.has(orderId);
+  }
+
+  /** One of our open orders at this venue, by our id. */
+  order(orderId: string): Order | undefined {
+    return this.open.get(orderId);
   }
 
   /** One of our open orders, by our client order id or else by the venue's order id. */
@@ -128,6 +135,36 @@ export class LiveExecution {
       }
     }
     return this.latest(order);
+  }
+
+  /**
+   * Amends at the venue, then takes the venue's record of the order's quantity and price. The venue's refusal throws
+   * with its reason; a lost answer is settled by looking the order up. Throws unless the order now has the new terms.
+   */
+  async amend(orderId: string, change: OrderChange): Promise<Order> {
+    const order = this.open.get(orderId);
+    if (!order) throw new BusRemoteError("ORDER_NOT_OPEN", `Order ${orderId} is not open at ${this.venueName}`);
+    this.awaited.set(orderId, null);
+    try {
+      const record = await this.deps.venue.amend(order, change).catch((error: unknown) => this.recordAfterFailedAmend(order, error));
+      await this.apply(orderId, (o) => amendedTo(o, record, this.deps.now()));
+      await this.sync(orderId, record);
+    } catch (error) {
+      this.awaited.delete(orderId);
+      throw error;
+    }
+    const after = this.latest(order);
+    if (!hasTerms(after, change)) throw new BusRemoteError("AMEND_NOT_APPLIED", `${this.venueName} did not amend order ${orderId}: it has quantity ${after.quantity}, price ${after.price ?? "none"}`);
+    return after;
+  }
+
+  private async recordAfterFailedAmend(order: Order, error: unknown): Promise<VenueOrder> {
+    if (error instanceof VenueRejected) throw new BusRemoteError("AMEND_REJECTED", `${this.venueName} refused the amend (${error.code}: ${error.message})`);
+    const reason = error instanceof Error ? error.message : String(error);
+    this.deps.log.warn({ orderId: order.id, reason }, "amend outcome unknown; looking the order up");
+    const record = await this.deps.venue.lookup(order.symbol, order.clientOrderId).catch(() => null);
+    if (record) return record;
+    throw new BusRemoteError("AMEND_OUTCOME_UNKNOWN", `Whether ${this.venueName} amended order ${order.id} is unknown (${reason}); the next reconciliation will tell`);
   }
 
   /**
@@ -267,4 +304,17 @@ export class LiveExecution {
     this.stopped = true;
     await this.lock;
   }
+}
+
+/** The order with the venue's quantity and price, or null when they are the ones we have. */
+function amendedTo(order: Order, record: VenueOrder, now: number): BrokerEvent | null {
+  const quantity = dec(record.quantity);
+  const price = record.price === null || order.price === undefined ? null : dec(record.price);
+  if (quantity.eq(order.quantity) && (price === null || price.eq(order.price!))) return null;
+  return { type: "amended", order: { ...order, quantity: quantity.toFixed(), price: price === null ? order.price : price.toFixed(), updatedAt: now } };
+}
+
+function hasTerms(order: Order, change: OrderChange): boolean {
+  const quantityOk = change.quantity === undefined || dec(change.quantity).eq(order.quantity);
+  return quantityOk && (change.price === undefined || (order.price !== undefined && dec(change.price).eq(order.price)));
 }

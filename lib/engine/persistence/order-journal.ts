@@ -52,6 +52,11 @@ export class OrderJournal {
     });
   }
 
+  async byId(accountId: string, orderId: string): Promise<Order | undefined> {
+    const [row] = await this.db.select().from(orders).where(and(eq(orders.accountId, accountId), eq(orders.id, orderId)));
+    return row ? orderFromRow(row) : undefined;
+  }
+
   async byClientOrderId(accountId: string, clientOrderId: string): Promise<Order | undefined> {
     const [row] = await this.db.select().from(orders).where(and(eq(orders.accountId, accountId), eq(orders.clientOrderId, clientOrderId)));
     return row ? orderFromRow(row) : undefined;

@@ -10,7 +10,7 @@ import { rejection } from "@/lib/risk/reason-codes";
  */
 export const duplicateOrderCheck: PreTradeCheck = (ctx, intent) => {
   const windowMs = ctx.limits.duplicateWindowMs;
-  if (windowMs === undefined || windowMs <= 0 || intent.source === "strategy") return null;
+  if (windowMs === undefined || windowMs <= 0 || intent.source === "strategy" || ctx.amending) return null;
   if (ctx.recentOrders === undefined || ctx.now === undefined) return missingInput("duplicate orders", "order history");
   if (!ctx.recentOrders.isDuplicate(intent, ctx.now, windowMs)) return null;
   return rejection("DUPLICATE_ORDER", `${intent.side} ${intent.quantity} ${intent.symbol} @ ${intent.price ?? "market"} within ${windowMs} ms`);

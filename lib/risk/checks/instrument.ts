@@ -1,3 +1,4 @@
+import { instrumentGrid } from "@/lib/execution/instrument-grid";
 import { isValidPrice, isValidQuantity, parseDecimal } from "@/lib/execution/order-validation";
 import type { PreTradeCheck } from "@/lib/risk/pre-trade-context";
 import { rejection } from "@/lib/risk/reason-codes";
@@ -6,10 +7,12 @@ import { rejection } from "@/lib/risk/reason-codes";
 export const instrumentCheck: PreTradeCheck = (ctx, intent) =>
   ctx.instrument === undefined || ctx.instrument.symbol !== intent.symbol ? rejection("UNKNOWN_SYMBOL", intent.symbol) : null;
 
-/** Quantity positive, at least minQty, on the lot grid. */
+/** Quantity positive, at least minQty (not asked of an amended order's remainder), on the lot grid. */
 export const quantityCheck: PreTradeCheck = (ctx, intent) => {
   if (ctx.instrument === undefined) return rejection("UNKNOWN_SYMBOL", intent.symbol);
-  if (isValidQuantity(parseDecimal(intent.quantity), ctx.instrument)) return null;
+  const quantity = parseDecimal(intent.quantity);
+  const onLot = quantity !== null && quantity.gt(0) && instrumentGrid(ctx.instrument).lot.contains(quantity);
+  if (ctx.amending ? onLot : isValidQuantity(quantity, ctx.instrument)) return null;
   return rejection("INVALID_QUANTITY", `${intent.quantity}, lot ${ctx.instrument.lotSize}, min ${ctx.instrument.minQty}`);
 };
 

@@ -3,10 +3,10 @@ import { strategyOf } from "@/lib/risk/order-window";
 import type { PreTradeCheck } from "@/lib/risk/pre-trade-context";
 import { rejection } from "@/lib/risk/reason-codes";
 
-/** At most maxOrdersPerMinute orders accepted for the account in any rolling minute, this one included. */
+/** At most maxOrdersPerMinute orders accepted for the account in any rolling minute, this one included; an amend is no new order. */
 export const accountOrderRateCheck: PreTradeCheck = (ctx) => {
   const limit = ctx.limits.maxOrdersPerMinute;
-  if (limit === undefined) return null;
+  if (limit === undefined || ctx.amending) return null;
   if (ctx.recentOrders === undefined || ctx.now === undefined) return missingInput("order rate", "order history");
   const sent = ctx.recentOrders.countLastMinute(ctx.now);
   return sent < limit ? null : rejection("ORDER_RATE_LIMIT", `${sent} in the last minute, limit ${limit}`);
@@ -15,7 +15,7 @@ export const accountOrderRateCheck: PreTradeCheck = (ctx) => {
 /** At most maxOrdersPerMinutePerStrategy from one strategy (strategyId, else source) in any rolling minute. */
 export const strategyOrderRateCheck: PreTradeCheck = (ctx, intent) => {
   const limit = ctx.limits.maxOrdersPerMinutePerStrategy;
-  if (limit === undefined) return null;
+  if (limit === undefined || ctx.amending) return null;
   if (ctx.recentOrders === undefined || ctx.now === undefined) return missingInput("strategy order rate", "order history");
   const strategy = strategyOf(intent);
   const sent = ctx.recentOrders.countLastMinuteFor(strategy, ctx.now);

@@ -19,6 +19,11 @@ export function observeBroker(broker: RestorableBroker, observe: (events: readon
       if (result.ok) seen(result.events);
       return result;
     },
+    amend: (orderId, change) => {
+      const result = broker.amend(orderId, change);
+      if (result.ok) seen(result.events);
+      return result;
+    },
     openOrders: () => broker.openOrders(),
     restore: (open) => broker.restore(open),
   };

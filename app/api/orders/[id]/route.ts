@@ -1,7 +1,8 @@
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { notFound } from "@/lib/server/api-error";
-import { handler, json } from "@/lib/server/http";
-import { assertUuid, cancelOrder } from "@/lib/server/order-service";
+import { amendOrderRequestSchema } from "@/lib/engine/commands";
+import { handler, json, parseBody } from "@/lib/server/http";
+import { amendOrder, assertUuid, cancelOrder } from "@/lib/server/order-service";
 import { getOrder } from "@/lib/server/queries/orders";
 
 export const dynamic = "force-dynamic";
@@ -20,4 +21,12 @@ export const DELETE = handler(async (request: Request, { params }: Params) => {
   const { ctx, actor } = await requireActor("trade", request);
   const id = assertUuid((await params).id);
   return json({ order: await cancelOrder(ctx, actor, id) });
+});
+
+/** Changes an open LIMIT or STOP order: { "quantity"?: "0.02", "price"?: "60100" }, at least one. */
+export const PATCH = handler(async (request: Request, { params }: Params) => {
+  const { ctx, actor } = await requireActor("trade", request);
+  const id = assertUuid((await params).id);
+  const change = await parseBody(request, amendOrderRequestSchema);
+  return json({ order: await amendOrder(ctx, actor, id, change) });
 });
