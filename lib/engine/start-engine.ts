@@ -1,5 +1,4 @@
 import { hostname } from "node:os";
-import { BusRemoteError } from "@/lib/bus/bus";
 import { appendAudit } from "@/lib/db/audit";
 import type { RiskView } from "@/lib/domain/account";
 import type { FeedStatus, Tick } from "@/lib/domain/market-data";
@@ -8,39 +7,30 @@ import { LIVE_FEATURE_INTERVALS, LiveFeatures } from "@/lib/features/live-featur
 import { alertPerformanceDegradation, alerterOf } from "@/lib/alerts";
 import { logger } from "@/lib/logger";
 import { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
-import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
 import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RealtimeSink } from "@/lib/realtime/sink";
 import { createPreTradeGate } from "@/lib/risk/pre-trade-gate";
 import { armFailpoints } from "@/lib/runtime/failpoints";
 import type { Services } from "@/lib/runtime/services";
-import { defaultRiskLimits } from "@/lib/risk/default-limits";
 import { applyLimitsPatch } from "@/lib/risk/limits-schema";
-import { closingOrders } from "@/lib/risk/realtime/closing-orders";
 import { observeBroker } from "@/lib/risk/realtime/observed-broker";
-import { RiskController } from "@/lib/risk/realtime/risk-controller";
 import type { RiskTransition } from "@/lib/risk/realtime/risk-levels";
-import { RiskMonitor } from "@/lib/risk/realtime/risk-monitor";
 import { isLiveMode } from "@/lib/config";
-import {
-  COMMANDS, amendOrderCommandSchema, cancelOrderCommandSchema, killSwitchCommandSchema, rearmCommandSchema, resolveMismatchCommandSchema, setRiskLimitsCommandSchema,
-  submitOrderCommandSchema, venuesCommandSchema,
-} from "./commands";
+import { respondToCommands } from "./command-responders";
 import { LiveVenues } from "./live/live-venues";
-import { loadRiskLimits, saveRiskLimits } from "./persistence/risk-limits-store";
+import { saveRiskLimits } from "./persistence/risk-limits-store";
 import { createAlphaVantageFeed } from "./alpha-vantage-bars";
 import { createFeeds } from "./feeds";
 import { LivePublisher } from "./live-publisher";
 import { createMarketWriters } from "./market-writers";
 import { OrderRouter } from "./order-router";
-import { ensureAccount, startOfDayEquity, upsertInstruments } from "./persistence/account-store";
+import { ensureAccount, upsertInstruments } from "./persistence/account-store";
 import { latestPrices } from "./persistence/latest-prices";
 import { OrderJournal } from "./persistence/order-journal";
-import { loadActivePauses, savePause } from "./persistence/risk-pauses-store";
-import { loadEquityMarks, loadRiskState, recordRiskEvent, saveEquityMarks, saveRiskState } from "./persistence/risk-store";
+import { recordRiskEvent } from "./persistence/risk-store";
 import { SLOW_LOOP_P99_MS, startHousekeeping } from "./housekeeping";
 import { restorePortfolio } from "./restore-portfolio";
-import { RiskState } from "./risk-state";
+import { loadRiskLoop } from "./risk-loop";
 import { ExchangeClock } from "./exchange-clock";
 import { SerialQueue } from "./serial-queue";
 import { StrategyRunner } from "./strategy-runner";
@@ -86,31 +76,8 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   await upsertInstruments(db, instruments);
   const account = await ensureAccount(db, { accountId, currency: "USDT", initialCash: config.INITIAL_CASH });
   const portfolio = await restorePortfolio(database, account, instruments);
-  const storedRisk = await loadRiskState(db, accountId);
-  const limits = await loadRiskLimits(db, accountId, defaultRiskLimits(config));
-  const risk = new RiskState(accountId, limits, storedRisk.state, storedRisk.reason, storedRisk.updatedAt);
-  for (const pause of await loadActivePauses(db, accountId, Date.now())) risk.pauses.add(pause);
-  const saveQuietly = (what: string, write: () => Promise<unknown>) => void write().catch((error: unknown) => log.error({ err: error }, `failed to save ${what}`));
-  let marksSaved: Promise<unknown> = Promise.resolve();
-  const monitor = new RiskMonitor({
-    risk, portfolio, accountId,
-    trip: (request) => void controller.trip(request).catch((error: unknown) => log.error({ err: error, request }, "risk trip failed")),
-    paused: (pause) => saveQuietly("risk pause", async () => {
-      await savePause(db, accountId, pause);
-      await recordRiskEvent(db, { accountId, code: pause.code, message: pause.reason, detail: { symbol: pause.symbol, until: new Date(pause.until).toISOString() } });
-    }),
-    baselinesChanged: (marks) => {
-      marksSaved = marksSaved.then(() => saveEquityMarks(db, accountId, marks)).catch((error: unknown) => log.error({ err: error }, "failed to save equity marks"));
-    },
-  }, { marks: await loadEquityMarks(db, accountId) ?? await marksFromSnapshots() }, Date.now());
-
-  /** First start with the new loop: today's first snapshot is the start of the day, as the account view had it. */
-  async function marksFromSnapshots() {
-    const now = Date.now();
-    const startOfDay = await startOfDayEquity(db, accountId, now);
-    if (startOfDay === undefined) return null;
-    return { day: Math.floor(now / 86_400_000), startOfDay, lossBaseline: startOfDay, peak: String(Math.max(Number(startOfDay), portfolio.equity().toNumber())) };
-  }
+  const riskLoop = await loadRiskLoop({ db, config, accountId, portfolio, log });
+  const { risk, monitor } = riskLoop;
 
   const bybitIsLive = () => feeds.some((f) => f.name === "bybit" && f.status().kind === "bybit" && f.status().state === "live");
   const exchangeClock = new ExchangeClock();
@@ -154,6 +121,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       return fresh !== null && quotes && bybitIsLive() && quotes(symbol) === null ? null : fresh;
     },
   });
+  const controller = riskLoop.attach({ router, publisher, onTrip });
   const openAtStart = await journal.openOrders(accountId);
   await router.restore(openAtStart);
   if (live) {
@@ -162,31 +130,6 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
     await upsertInstruments(db, [...bySymbol.values()]);
     log.warn({ symbols: live.routedSymbols(), venues: live.views().map((v) => ({ venue: v.venue, connection: v.connection.state, reconciliation: v.reconciliation.phase })) }, "LIVE TRADING: these symbols' orders go to a real venue");
   }
-  const controller = new RiskController(accountId, risk, {
-    persist: (stored) => saveRiskState(db, accountId, stored),
-    recordEvent: (event) => recordRiskEvent(db, { accountId, ...event }),
-    audit: (entry) => appendAudit(db, { ...entry, target: accountId }),
-    publish: (view) => publisher.risk(view),
-    cancelAll: async (actor) => {
-      const canceled = await router.cancelAll(actor);
-      log.warn({ actor, canceled }, "trading halted: open orders canceled");
-      return canceled;
-    },
-    flatten: async (actor) => {
-      for (const command of closingOrders(portfolio.positionViews(accountId), accountId, actor)) {
-        const order = await router.submit(command).catch((error: unknown) => log.error({ err: error, symbol: command.symbol }, "closing order refused"));
-        if (order) log.warn({ symbol: order.symbol, status: order.status, quantity: order.quantity }, "position closed before the halt");
-      }
-    },
-    transitioned: (transition) => {
-      log.warn(transition, "risk state changed");
-      try {
-        onTrip?.(transition);
-      } catch (error) {
-        log.error({ err: error }, "onTrip failed");
-      }
-    },
-  }, () => monitor.rearmed());
 
   const ensembles = new LiveEnsembles({
     db, log, symbols: new Set(bySymbol.keys()),
@@ -243,65 +186,9 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
     return risk.view();
   }
 
-  const accountGuard = (requested: string) => {
-    if (requested !== accountId) throw new BusRemoteError("NOT_FOUND", `Account ${requested} is not traded by this engine`);
-  };
-  const responders = await Promise.all([
-    bus.respond(COMMANDS.submitOrder, async (raw) => {
-      const command = submitOrderCommandSchema.parse(raw);
-      accountGuard(command.accountId);
-      const order = await router.submit(command);
-      if (order.status === "REJECTED") throw new BusRemoteError(order.rejectReason ?? "REJECTED", `The venue rejected the order (${order.rejectReason ?? "no reason given"})`);
-      return order;
-    }),
-    bus.respond(COMMANDS.cancelOrder, async (raw) => {
-      const command = cancelOrderCommandSchema.parse(raw);
-      accountGuard(command.accountId);
-      return router.cancel(command.orderId, command.actor);
-    }),
-    bus.respond(COMMANDS.amendOrder, async (raw) => {
-      const { accountId: requested, orderId, actor, ...change } = amendOrderCommandSchema.parse(raw);
-      accountGuard(requested);
-      return router.amend(orderId, change, actor);
-    }),
-    bus.respond(COMMANDS.setRiskLimits, async (raw) => {
-      const command = setRiskLimitsCommandSchema.parse(raw);
-      accountGuard(command.accountId);
-      return setRiskLimits(command.patch, command.actor);
-    }),
-    bus.subscribe(MODELS_CHANGED_TOPIC, () => void ensembles.refresh()),
-    bus.respond(COMMANDS.killSwitch, async (raw) => {
-      const command = killSwitchCommandSchema.parse(raw);
-      accountGuard(command.accountId);
-      return controller.killSwitch(command.engaged, command.actor);
-    }),
-    bus.respond(COMMANDS.rearm, async (raw) => {
-      const command = rearmCommandSchema.parse(raw);
-      accountGuard(command.accountId);
-      return controller.rearm(command.actor);
-    }),
-    bus.respond(COMMANDS.venues, async (raw) => {
-      accountGuard(venuesCommandSchema.parse(raw).accountId);
-      return { live: live !== null, venues: live?.views() ?? [] };
-    }),
-    bus.respond(COMMANDS.reloadVenueKeys, async (raw) => {
-      accountGuard(venuesCommandSchema.parse(raw).accountId);
-      return { live: live !== null, venues: live ? await live.reloadKeys(() => journal.openOrders(accountId)) : [] };
-    }),
-    bus.respond(COMMANDS.reconcileVenue, async (raw) => {
-      accountGuard(venuesCommandSchema.parse(raw).accountId);
-      if (!live) throw new BusRemoteError("NOT_LIVE", "Live trading is off: there is no live venue to reconcile");
-      return live.reconcile();
-    }),
-    bus.respond(COMMANDS.resolveMismatch, async (raw) => {
-      const command = resolveMismatchCommandSchema.parse(raw);
-      accountGuard(command.accountId);
-      if (!live) throw new BusRemoteError("NOT_LIVE", "Live trading is off: there is no live venue to reconcile");
-      return live.resolve(command.mismatchId, command.action, command.actor).catch((error: unknown) => {
-        throw new BusRemoteError("MISMATCH_NOT_RESOLVED", error instanceof Error ? error.message : String(error));
-      });
-    }),
-  ]);
+  const responders = await respondToCommands(bus, {
+    accountId, router, controller, live, setRiskLimits, openOrders: () => journal.openOrders(accountId), refreshModels: () => void ensembles.refresh(),
+  });
 
   const housekeeping = startHousekeeping({
     database, config, accountId, instance: `${hostname()}:${process.pid}`, portfolio, aggregator, log,
@@ -333,7 +220,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       await queue.drain();
       await controller.idle();
       monitor.flush();
-      await marksSaved;
+      await riskLoop.saved();
       await tickWriter.close();
       await barWriter.close();
       await featureWriter.close();
