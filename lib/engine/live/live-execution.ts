@@ -71,9 +71,9 @@ export class LiveExecution {
     return id === undefined ? undefined : this.open.get(id);
   }
 
-  /** The venue has no record of this order: it is over (the reconciliation's "adopt the venue's view"). */
-  dropMissing(orderId: string): Promise<void> {
-    return this.apply(orderId, (o) => (o.status === "NEW" || o.status === "UNKNOWN" ? refused(o, "not at the venue", this.deps.now()) : canceled(o, this.deps.now())));
+  /** The venue has no record of this order and never will: it is over (rejected if never acknowledged, else canceled). */
+  dropMissing(orderId: string, reason = "not at the venue"): Promise<void> {
+    return this.apply(orderId, (o) => (o.status === "NEW" || o.status === "UNKNOWN" ? refused(o, reason, this.deps.now()) : canceled(o, this.deps.now())));
   }
 
   /** Fill ids already recorded (after a restart), so an execution seen again is not applied twice. */

@@ -34,8 +34,6 @@ export interface LiveVenuesOptions {
   /** Status or reconciliation changed: push it to the dashboard. */
   changed(): void;
   log: Logger;
-  /** Builds the venue (tests pass one pointed at a local server); default: Bybit from the configuration. */
-  createVenue?: (keys: VenueKeys) => LiveVenue;
 }
 
 /** What the status page and the reconciliation panel show of one live venue. */
@@ -50,6 +48,9 @@ export interface LiveVenueView {
 // A private stream down longer than this hides fills from the risk checks, so new orders wait for it; a shorter
 // blip does not (a submit then is settled by lookup, and the reconnect catches up on executions).
 const STREAM_DOWN_BLOCK_MS = 5_000;
+// An order the last run persisted but never sent goes out after a restart only while it is this fresh: a market
+// order sent minutes late would trade on a market its sender never saw.
+const RESEND_MAX_AGE_MS = 60_000;
 // How far back executions are caught up on a first start with no fills recorded at the venue.
 const FIRST_CATCH_UP_MS = 24 * 3_600_000;
 
@@ -84,7 +85,7 @@ export class LiveVenues implements LiveRoutes {
       options.log.warn({ symbols: this.symbols }, "live mode without Bybit keys: orders for its symbols are refused");
       return;
     }
-    const venue = options.createVenue?.(this.keys) ?? bybitVenue(options.config, this.keys);
+    const venue = bybitVenue(options.config, this.keys);
     const execution = new LiveExecution({
       venue, emit: options.emit, log: options.log, now: Date.now,
       foreignActivity: (what) => {
@@ -132,7 +133,8 @@ export class LiveVenues implements LiveRoutes {
       if (order.status !== "NEW") continue;
       const record = await venue.lookup(order.symbol, order.clientOrderId);
       if (record) await execution.sync(order.id, record);
-      else await execution.send(order);
+      else if (Date.now() - order.createdAt <= RESEND_MAX_AGE_MS) await execution.send(order);
+      else await execution.dropMissing(order.id, `never sent before the engine stopped, and older than ${RESEND_MAX_AGE_MS / 1000} s: not sent now`);
       this.options.log.warn({ orderId: order.id, clientOrderId: order.clientOrderId, found: record !== null }, "order left NEW by the last run recovered");
     }
   }

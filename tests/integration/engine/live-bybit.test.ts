@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "@/lib/domain/order";
+import { OrderJournal } from "@/lib/engine/persistence/order-journal";
 import { COMMANDS } from "@/lib/engine/commands";
 import type { LiveVenueView } from "@/lib/engine/live/live-venues";
 import type { ReconciliationState } from "@/lib/engine/live/mismatch";
@@ -143,5 +144,18 @@ describe("live trading on Bybit through the engine", () => {
     fake.trade("BTCUSDT", "49990.0");
     await settled(resting.id, "FILLED");
     await waitFor(async () => (await ourPosition()) === venuePosition(), "positions agree after the restart");
+  }, 30_000);
+
+  it("after a restart, does not send an order the last run persisted but never sent once it is more than a minute old", async () => {
+    const createdAt = Date.now() - 120_000;
+    const stale: Order = {
+      id: crypto.randomUUID(), clientOrderId: "live-stale-new", accountId: "demo", symbol: "BTCUSDT", side: "BUY", type: "MARKET", quantity: "0.001",
+      timeInForce: "GTC", source: "api", status: "NEW", filledQuantity: "0", averageFillPrice: null, rejectReason: null, venue: "bybit", createdAt, updatedAt: createdAt,
+    };
+    await new OrderJournal(h.services.database.db).insertNew(stale);
+    await h.restart();
+    const final = await settled(stale.id, "REJECTED");
+    expect(final.reject_reason).toMatch(/never sent before the engine stopped/);
+    expect(atVenue("live-stale-new")).toHaveLength(0);
   }, 30_000);
 });
