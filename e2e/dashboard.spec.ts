@@ -39,13 +39,26 @@ test("a market order from the ticket fills and shows in positions and fills", as
   await page.screenshot({ path: "e2e/artifacts/dashboard-after-fill.png", fullPage: true });
 });
 
-test("a limit order rests in open orders and can be canceled", async ({ page }) => {
+test("a limit order rests in open orders, can be amended within the risk limits, and canceled", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("last-price-BTCUSDT")).toHaveText(/\d/);
   await placeFromTicket(page, { side: "buy", type: "LIMIT", quantity: "0.01", price: "30000" });
   await expect(page.getByTestId("ticket-result")).toContainText("ACCEPTED");
   const row = page.getByTestId("open-orders-table").getByTestId("order-row").first();
   await expect(row).toContainText("30");
+  await row.getByRole("button", { name: /^amend/i }).click();
+  await row.getByTestId("amend-price").fill("31000");
+  await row.getByTestId("amend-quantity").fill("0.02");
+  await row.getByTestId("amend-submit").click();
+  await expect(row).toContainText("31");
+  await expect(row).toContainText("0.02");
+  // Far outside the price collar (the e2e server allows 60 %): the risk gate refuses the amend and says why.
+  await row.getByRole("button", { name: /^amend/i }).click();
+  await row.getByTestId("amend-price").fill("1000");
+  await row.getByTestId("amend-submit").click();
+  await expect(row.getByTestId("amend-error")).toContainText("PRICE_COLLAR");
+  await row.getByRole("button", { name: /^back$/i }).click();
+  await expect(row).toContainText("31");
   await row.getByRole("button", { name: /cancel/i }).click();
   await expect(page.getByTestId("open-orders-table").getByTestId("order-row")).toHaveCount(0);
 });
