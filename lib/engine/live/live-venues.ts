@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Decimal } from "decimal.js";
 import type { Logger } from "pino";
-import { bybitEndpoints, orderVenue, type Config } from "@/lib/config";
+import { orderVenue, type Config } from "@/lib/config";
 import { appendAudit } from "@/lib/db/audit";
 import type { Database } from "@/lib/db/client";
 import type { Instrument } from "@/lib/domain/instrument";
@@ -10,7 +10,7 @@ import type { BrokerEvent } from "@/lib/execution/broker";
 import type { LiveVenue, VenueConnectionStatus, VenueOrder, VenuePosition } from "@/lib/execution/live-venue";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import { rejection, type RiskRejection } from "@/lib/risk/reason-codes";
-import { BybitVenue } from "@/lib/venues/bybit/bybit-venue";
+import { BybitVenue, bybitVenueOptions } from "@/lib/venues/bybit";
 import type { LiveRoute, LiveRoutes } from "../order-router";
 import type { OrderJournal } from "../persistence/order-journal";
 import { loadVenueKeys, type VenueKeys } from "../persistence/venue-keys";
@@ -85,7 +85,7 @@ export class LiveVenues implements LiveRoutes {
       options.log.warn({ symbols: this.symbols }, "live mode without Bybit keys: orders for its symbols are refused");
       return;
     }
-    const venue = bybitVenue(options.config, this.keys);
+    const venue: LiveVenue = new BybitVenue(bybitVenueOptions(options.config, this.keys));
     const execution = new LiveExecution({
       venue, emit: options.emit, log: options.log, now: Date.now,
       foreignActivity: (what) => {
@@ -213,9 +213,4 @@ export class LiveVenues implements LiveRoutes {
     await this.execution?.stop();
     await this.venue?.stop();
   }
-}
-
-function bybitVenue(config: Config, keys: VenueKeys): LiveVenue {
-  const endpoints = bybitEndpoints(config);
-  return new BybitVenue({ restUrl: endpoints.rest, privateWsUrl: endpoints.privateWs, apiKey: keys.apiKey, apiSecret: keys.apiSecret, recvWindowMs: config.BYBIT_RECV_WINDOW_MS });
 }
