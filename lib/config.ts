@@ -20,7 +20,7 @@ export const configSchema = z.object({
   INITIAL_CASH: decimalString.default("100000"),
   TRADING_MODE: z.enum(["paper", "live"]).default("paper"),
   /** Feeds `npm start` runs. `bybit` falls back to the simulator for its symbols while Bybit cannot be reached. */
-  MARKET_FEEDS: csv.pipe(z.array(z.enum(["sim", "replay", "bybit", "alphavantage"])).min(1)).default(["bybit"]),
+  MARKET_FEEDS: csv.pipe(z.array(z.enum(["sim", "replay", "bybit", "alphavantage", "mt5"])).min(1)).default(["bybit"]),
   /** Real orders need all three: TRADING_MODE=live, ENABLE_LIVE_TRADING=true and venue keys (env or stored by an admin). */
   ENABLE_LIVE_TRADING: bool.default(false),
   SIM_SEED: z.coerce.number().int().default(42),
@@ -99,6 +99,17 @@ export const configSchema = z.object({
   BYBIT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Which venue a symbol's orders go to, e.g. `BTCUSDT=bybit`; unlisted symbols trade on paper. Live venues need live mode. */
   SYMBOL_VENUES: z.string().default(""),
+  /** MetaTrader 5 through the DWX ZeroMQ EA: the EA binds these ports; the platform connects. */
+  MT5_ZMQ_HOST: z.string().min(1).default("127.0.0.1"),
+  MT5_ZMQ_PUSH_PORT: z.coerce.number().int().min(1).max(65535).default(32768),
+  MT5_ZMQ_PULL_PORT: z.coerce.number().int().min(1).max(65535).default(32769),
+  MT5_ZMQ_SUB_PORT: z.coerce.number().int().min(1).max(65535).default(32770),
+  /** Symbols whose prices the EA streams, and whose orders go to MetaTrader in live mode. */
+  MT5_SYMBOLS: csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9._]{2,20}$/, "an MT symbol like EURUSD"))).default([]),
+  /** Marks the platform's trades in the terminal, so the trader's own trades are never taken for ours. */
+  MT5_MAGIC: z.coerce.number().int().min(1).max(2_147_483_647).default(770_077),
+  /** Per-symbol price digits and lot step, `EURUSD:5:0.01,XAUUSD:2:0.01`; unlisted symbols: 5 digits, 0.01 lots. */
+  MT5_SYMBOL_SPECS: z.string().regex(/^([A-Za-z0-9._]+:\d{1,2}:\d+(\.\d+)?(,[A-Za-z0-9._]+:\d{1,2}:\d+(\.\d+)?)*)?$/, "SYMBOL:digits:lotStep pairs separated by commas").default(""),
   /** Test-only crash points, `name:n,...`: the engine kills itself (SIGKILL) the n-th time it passes `name`. */
   FAILPOINTS: z.string().regex(/^([a-z.-]+:\d+(,[a-z.-]+:\d+)*)?$/, "name:n pairs separated by commas").default(""),
   ALPHA_VANTAGE_API_KEY: z.string().min(1).optional(),
@@ -150,7 +161,7 @@ export function getConfig(): Config {
   return cached;
 }
 
-export const LIVE_VENUES = ["bybit"] as const;
+export const LIVE_VENUES = ["bybit", "mt5"] as const;
 export type LiveVenueName = (typeof LIVE_VENUES)[number];
 export type VenueName = "paper" | LiveVenueName;
 
@@ -167,10 +178,13 @@ export function symbolVenues(config: Pick<Config, "SYMBOL_VENUES">): Map<string,
   return routes;
 }
 
-/** Where a symbol's orders go: paper unless live mode is on; then SYMBOL_VENUES, else Bybit for BYBIT_SYMBOLS. */
+/** Where a symbol's orders go: paper unless live mode is on; then SYMBOL_VENUES, else MT5 for MT5_SYMBOLS, Bybit for BYBIT_SYMBOLS. */
 export function orderVenue(config: Config, symbol: string): VenueName {
   if (!isLiveMode(config)) return "paper";
-  return symbolVenues(config).get(symbol) ?? (config.BYBIT_SYMBOLS.includes(symbol) ? "bybit" : "paper");
+  const configured = symbolVenues(config).get(symbol);
+  if (configured) return configured;
+  if (config.MT5_SYMBOLS.includes(symbol)) return "mt5";
+  return config.BYBIT_SYMBOLS.includes(symbol) ? "bybit" : "paper";
 }
 
 /** Both switches on. Real orders also need the venue's keys, which the engine checks when it starts. */

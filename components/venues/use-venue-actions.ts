@@ -6,18 +6,19 @@ import type { MismatchAction, ReconciliationState } from "@/lib/engine/live/mism
 import type { VenuesView } from "@/lib/server/venues/venue-status";
 import { venuesQuery } from "./venues-query";
 
-type ReconciliationAnswer = { reconciliation: ReconciliationState };
+type ReconciliationAnswer = { reconciliation: ReconciliationState } | { reconciliations: ReconciliationState[] };
 
-/** The answer is the venue's new reconciliation: shown at once, then the next poll brings the rest. */
+/** The answer is the venues' new reconciliation: shown at once, then the next poll brings the rest. */
 function useVenuesMutation<V>(send: (value: V) => Promise<ReconciliationAnswer>) {
   const queryClient = useQueryClient();
   const { queryKey } = venuesQuery();
   return useMutation<ReconciliationAnswer, Error, V>({
     mutationFn: send,
-    onSuccess: ({ reconciliation }) => {
+    onSuccess: (answer) => {
+      const states = "reconciliations" in answer ? answer.reconciliations : [answer.reconciliation];
       queryClient.setQueryData(queryKey, (old: VenuesView | undefined) => old && {
         ...old,
-        venues: old.venues.map((v) => (v.venue === reconciliation.venue ? { ...v, reconciliation } : v)),
+        venues: old.venues.map((v) => ({ ...v, reconciliation: states.find((s) => s.venue === v.venue) ?? v.reconciliation })),
       });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey }),

@@ -5,7 +5,7 @@ import { MODELS_CHANGED_TOPIC } from "@/lib/ml/live/models-changed";
 import type { RiskLimitsPatch } from "@/lib/risk/limits-schema";
 import type { RiskController } from "@/lib/risk/realtime/risk-controller";
 import {
-  amendOrderCommandSchema, cancelOrderCommandSchema, COMMANDS, killSwitchCommandSchema, rearmCommandSchema, resolveMismatchCommandSchema,
+  amendOrderCommandSchema, cancelOrderCommandSchema, COMMANDS, killSwitchCommandSchema, rearmCommandSchema, reconcileVenueCommandSchema, resolveMismatchCommandSchema,
   setRiskLimitsCommandSchema, submitOrderCommandSchema, venuesCommandSchema,
 } from "./commands";
 import type { LiveVenues } from "./live/live-venues";
@@ -73,13 +73,16 @@ export function respondToCommands(bus: Bus, t: CommandTargets): Promise<Unsubscr
       return { live: t.live !== null, venues: t.live ? await t.live.reloadKeys(t.openOrders) : [] };
     }),
     bus.respond(COMMANDS.reconcileVenue, async (raw) => {
-      guard(venuesCommandSchema.parse(raw).accountId);
-      return liveVenues().reconcile();
+      const command = reconcileVenueCommandSchema.parse(raw);
+      guard(command.accountId);
+      return liveVenues().reconcile(command.venue).catch((error: unknown) => {
+        throw new BusRemoteError("NOT_RECONCILED", error instanceof Error ? error.message : String(error));
+      });
     }),
     bus.respond(COMMANDS.resolveMismatch, async (raw) => {
       const command = resolveMismatchCommandSchema.parse(raw);
       guard(command.accountId);
-      return liveVenues().resolve(command.mismatchId, command.action, command.actor).catch((error: unknown) => {
+      return liveVenues().resolve(command.venue, command.mismatchId, command.action, command.actor).catch((error: unknown) => {
         throw new BusRemoteError("MISMATCH_NOT_RESOLVED", error instanceof Error ? error.message : String(error));
       });
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIVE_VENUES } from "@/lib/config";
 import { riskLimitsPatchSchema } from "@/lib/risk/limits-schema";
 
 /** Commands the web sends to the engine over the bus; the engine validates them again on arrival. */
@@ -81,8 +82,11 @@ export type RearmCommand = z.infer<typeof rearmCommandSchema>;
 
 export const venuesCommandSchema = z.object({ accountId: z.string() });
 
+/** Compare a live venue's books with ours now (every live venue when none is named). */
+export const reconcileVenueCommandSchema = z.object({ accountId: z.string(), venue: z.enum(LIVE_VENUES).optional() });
+
 /** A trader's answer to one reconciliation mismatch (adopt the venue's view, or cancel the venue's order). */
 export const resolveMismatchCommandSchema = z.object({
-  accountId: z.string(), venue: z.literal("bybit"), mismatchId: z.string().min(1).max(200), action: z.enum(["adopt", "cancel"]), actor: z.string().min(1),
+  accountId: z.string(), venue: z.enum(LIVE_VENUES), mismatchId: z.string().min(1).max(200), action: z.enum(["adopt", "cancel"]), actor: z.string().min(1),
 });
 export type ResolveMismatchCommand = z.infer<typeof resolveMismatchCommandSchema>;

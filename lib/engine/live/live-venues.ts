@@ -1,216 +1,96 @@
-import { randomUUID } from "node:crypto";
-import type { Decimal } from "decimal.js";
-import type { Logger } from "pino";
-import { orderVenue, type Config } from "@/lib/config";
-import { appendAudit } from "@/lib/db/audit";
-import type { Database } from "@/lib/db/client";
+import { orderVenue, type LiveVenueName } from "@/lib/config";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Order } from "@/lib/domain/order";
-import type { BrokerEvent } from "@/lib/execution/broker";
-import type { LiveVenue, VenueConnectionStatus, VenueOrder, VenuePosition } from "@/lib/execution/live-venue";
-import type { Portfolio } from "@/lib/portfolio/portfolio";
-import { rejection, type RiskRejection } from "@/lib/risk/reason-codes";
 import { BybitVenue, bybitVenueOptions } from "@/lib/venues/bybit";
 import type { LiveRoute, LiveRoutes } from "../order-router";
-import type { OrderJournal } from "../persistence/order-journal";
-import { loadVenueKeys, type VenueKeys } from "../persistence/venue-keys";
-import type { SerialQueue } from "../serial-queue";
-import { LiveExecution } from "./live-execution";
+import { loadVenueKeys } from "../persistence/venue-keys";
+import type { LiveExecution } from "./live-execution";
 import type { MismatchAction, ReconciliationState } from "./mismatch";
-import { Reconciler } from "./reconciler";
-import { adjustmentEvents, adjustmentOrder, adoptedOrder } from "./venue-adoption";
+import { VenueSlot, type LiveVenuesOptions, type LiveVenueView, type VenueConnector } from "./venue-slot";
 
-export interface LiveVenuesOptions {
-  config: Config;
-  db: Database;
-  accountId: string;
-  /** Every symbol the engine trades; those routed to a live venue (orderVenue) go there. */
-  symbols: readonly string[];
-  portfolio: Portfolio;
-  journal: OrderJournal;
-  queue: SerialQueue;
-  /** Applies events to the portfolio and persists them (risk monitor + the router's handle). */
-  emit(events: readonly BrokerEvent[]): Promise<unknown>;
-  /** Status or reconciliation changed: push it to the dashboard. */
-  changed(): void;
-  log: Logger;
-}
+export type { LiveVenueView } from "./venue-slot";
 
-/** What the status page and the reconciliation panel show of one live venue. */
-export interface LiveVenueView {
-  venue: string;
-  symbols: string[];
-  keys: { source: VenueKeys["source"]; hint: string } | null;
-  connection: VenueConnectionStatus;
-  reconciliation: ReconciliationState;
-}
+const LABELS: Record<LiveVenueName, string> = { bybit: "Bybit", mt5: "MetaTrader 5" };
 
-// A private stream down longer than this hides fills from the risk checks, so new orders wait for it; a shorter
-// blip does not (a submit then is settled by lookup, and the reconnect catches up on executions).
-const STREAM_DOWN_BLOCK_MS = 5_000;
-// An order the last run persisted but never sent goes out after a restart only while it is this fresh: a market
-// order sent minutes late would trade on a market its sender never saw.
-const RESEND_MAX_AGE_MS = 60_000;
-// How far back executions are caught up on a first start with no fills recorded at the venue.
-const FIRST_CATCH_UP_MS = 24 * 3_600_000;
-
-/** The live venues of a live-mode engine (Bybit today): routes, recovery after a restart, reconciliation. */
+/** The live venues of a live-mode engine, one slot per venue that some symbol is routed to. */
 export class LiveVenues implements LiveRoutes {
-  private execution: LiveExecution | null = null;
-  private reconciler: Reconciler | null = null;
-  private venue: LiveVenue | null = null;
-  private keys: VenueKeys | null = null;
-  private connection: VenueConnectionStatus;
-  private readonly symbols: string[];
+  private readonly slots: VenueSlot[];
 
-  constructor(private readonly options: LiveVenuesOptions) {
-    this.symbols = options.symbols.filter((s) => orderVenue(options.config, s) === "bybit");
-    this.connection = { venue: "bybit", state: "unauthenticated", detail: "no API keys: set BYBIT_API_KEY and BYBIT_API_SECRET or store keys on the Venues page", lastMessageAt: null, since: Date.now() };
+  constructor(options: LiveVenuesOptions, connectors: Partial<Record<LiveVenueName, VenueConnector>> = defaultConnectors(options)) {
+    this.slots = (Object.keys(LABELS) as LiveVenueName[]).flatMap((name) => {
+      const routed = options.symbols.filter((s) => orderVenue(options.config, s) === name);
+      if (routed.length === 0) return [];
+      const connect = connectors[name] ?? (async () => ({ missing: `${LABELS[name]} is not available in this build` }));
+      return [new VenueSlot({ ...options, name, label: LABELS[name], routed, connect })];
+    });
   }
 
   routedSymbols(): string[] {
-    return this.symbols;
+    return this.slots.flatMap((slot) => slot.view().symbols);
   }
 
-  /** The venue's own tick and lot sizes for its symbols (empty until started with keys). */
-  async instruments(): Promise<Instrument[]> {
-    return this.venue ? this.venue.instruments(this.symbols) : [];
-  }
-
-  /** Loads the keys and, when there are any, connects, recovers the orders left open and reconciles. */
   async start(openOrders: readonly Order[]): Promise<void> {
-    const { options } = this;
-    this.keys = await loadVenueKeys(options.db, options.config, "bybit");
-    if (!this.keys) {
-      options.log.warn({ symbols: this.symbols }, "live mode without Bybit keys: orders for its symbols are refused");
-      return;
-    }
-    const venue: LiveVenue = new BybitVenue(bybitVenueOptions(options.config, this.keys));
-    const execution = new LiveExecution({
-      venue, emit: options.emit, log: options.log, now: Date.now,
-      foreignActivity: (what) => {
-        options.log.warn({ what }, "venue activity the platform did not cause; reconciling");
-        void this.reconciler?.run();
-      },
-    });
-    const lastFills = await options.journal.venueFills(options.accountId, venue.name, Date.now() - FIRST_CATCH_UP_MS);
-    execution.knownFills(lastFills.map((f) => f.id));
-    this.venue = venue;
-    this.execution = execution;
-    this.reconciler = new Reconciler({
-      venue, execution, symbols: this.symbols, log: options.log, now: Date.now,
-      positionQuantity: (symbol) => options.portfolio.positionQuantity(symbol),
-      adoptOrder: (record, actor) => this.adoptOrder(record, actor),
-      adjustPosition: (symbol, delta, theirs, actor) => this.adjustPosition(symbol, delta, theirs, actor),
-      changed: () => options.changed(),
-    }, lastFills[0]?.ts ?? Date.now() - FIRST_CATCH_UP_MS);
-    await venue.start({
-      update: (update) => (update.kind === "order" ? execution.onOrderUpdate(update.order) : void execution.onExecution(update.execution)),
-      reconnected: () => void this.reconciler?.run(),
-      status: (status) => {
-        const wasConnected = this.connection.state === "connected";
-        this.connection = status;
-        // Every (re)connect of the private stream, the first included: what it missed is caught up and compared.
-        if (status.state === "connected" && !wasConnected) void this.reconciler?.run();
-        options.changed();
-      },
-    });
-    this.connection = venue.status();
-    await this.recover(openOrders.filter((o) => o.venue === venue.name));
-    await this.reconciler.run();
+    for (const slot of this.slots) await slot.start(openOrders);
   }
 
-  /**
-   * Orders left open by the last run: a NEW one may or may not have been sent, so it is looked up by its client order
-   * id and sent (under that same id) only when the venue has no record of it; UNKNOWN ones are resolved by lookup.
-   */
-  private async recover(open: readonly Order[]): Promise<void> {
-    const { venue, execution } = this;
-    if (!venue || !execution) return;
-    for (const order of open) {
-      execution.track(order);
-      if (order.status === "UNKNOWN") execution.resolveUnknown(order.id);
-      if (order.status !== "NEW") continue;
-      const record = await venue.lookup(order.symbol, order.clientOrderId);
-      if (record) await execution.sync(order.id, record);
-      else if (Date.now() - order.createdAt <= RESEND_MAX_AGE_MS) await execution.send(order);
-      else await execution.dropMissing(order.id, `never sent before the engine stopped, and older than ${RESEND_MAX_AGE_MS / 1000} s: not sent now`);
-      this.options.log.warn({ orderId: order.id, clientOrderId: order.clientOrderId, found: record !== null }, "order left NEW by the last run recovered");
-    }
-  }
-
-  /**
-   * An admin stored keys: a venue that had none connects now. Changing the keys of a connected venue takes a restart
-   * of the engine, so orders in flight are never split between two sessions.
-   */
-  async reloadKeys(openOrders: () => Promise<Order[]>): Promise<LiveVenueView[]> {
-    if (!this.execution) await this.start(await openOrders());
-    return this.views();
+  async instruments(): Promise<Instrument[]> {
+    return (await Promise.all(this.slots.map((slot) => slot.instruments()))).flat();
   }
 
   forSymbol(symbol: string): LiveRoute | null {
-    if (!this.symbols.includes(symbol)) return null;
-    return { venue: "bybit", blocked: () => this.blocked(), send: (order) => this.send(order) };
-  }
-
-  private send(order: Order): Promise<Order> {
-    if (!this.execution) throw new Error("Bybit is not connected");
-    return this.execution.send(order);
-  }
-
-  private blocked(): RiskRejection | null {
-    if (!this.execution || !this.reconciler) return rejection("VENUE_UNAVAILABLE", `Bybit: ${this.connection.detail ?? this.connection.state}`);
-    const { state, since, detail } = this.connection;
-    const streamLost = state !== "connected" && Date.now() - since > STREAM_DOWN_BLOCK_MS;
-    if (state === "banned" || state === "unauthenticated" || streamLost) return rejection("VENUE_UNAVAILABLE", `Bybit: ${detail ?? state}`);
-    return this.reconciler.blocked();
+    return this.slots.find((slot) => slot.routes(symbol))?.route() ?? null;
   }
 
   forOrder(orderId: string): LiveExecution | null {
-    return this.execution?.has(orderId) ? this.execution : null;
+    for (const slot of this.slots) {
+      const execution = slot.forOrder(orderId);
+      if (execution) return execution;
+    }
+    return null;
   }
 
   openOrders(): Order[] {
-    return this.execution?.openOrders() ?? [];
+    return this.slots.flatMap((slot) => slot.openOrders());
   }
 
   views(): LiveVenueView[] {
-    const reconciliation = this.reconciler?.current() ?? { venue: "bybit", phase: "pending" as const, checkedAt: null, mismatches: [], error: this.connection.detail };
-    return [{ venue: "bybit", symbols: this.symbols, keys: this.keys && { source: this.keys.source, hint: this.keys.hint }, connection: this.connection, reconciliation }];
+    return this.slots.map((slot) => slot.view());
   }
 
-  async reconcile(): Promise<ReconciliationState> {
-    if (!this.reconciler) throw new Error("Bybit is not connected (no API keys)");
-    return this.reconciler.run();
+  async reloadKeys(openOrders: () => Promise<Order[]>): Promise<LiveVenueView[]> {
+    for (const slot of this.slots) await slot.reloadKeys(openOrders);
+    return this.views();
   }
 
-  async resolve(mismatchId: string, action: MismatchAction, actor: string): Promise<ReconciliationState> {
-    if (!this.reconciler) throw new Error("Bybit is not connected (no API keys)");
-    await appendAudit(this.options.db, { actor, action: "venue.reconcile", target: mismatchId, details: { venue: "bybit", action } });
-    return this.reconciler.resolve(mismatchId, action, actor);
+  /** One venue, or every one in turn; the states after the runs. */
+  async reconcile(venue?: LiveVenueName): Promise<ReconciliationState[]> {
+    const slots = venue ? [this.slot(venue)] : this.slots;
+    const states: ReconciliationState[] = [];
+    for (const slot of slots) states.push(await slot.reconcile());
+    return states;
   }
 
-  private async adoptOrder(record: VenueOrder, actor: string): Promise<void> {
-    const { options } = this;
-    const order = adoptedOrder(record, options.accountId, Date.now());
-    const stored = await options.queue.push(() => options.journal.insertNew(order));
-    const tracked = stored.inserted ? order : stored.existing;
-    this.execution?.track(tracked, record.venueOrderId);
-    await appendAudit(options.db, { actor, action: "venue.adopt-order", target: tracked.id, details: { venue: "bybit", venueOrderId: record.venueOrderId, symbol: record.symbol } });
+  resolve(venue: LiveVenueName, mismatchId: string, action: MismatchAction, actor: string): Promise<ReconciliationState> {
+    return this.slot(venue).resolve(mismatchId, action, actor);
   }
 
-  private async adjustPosition(symbol: string, delta: Decimal, theirs: VenuePosition | undefined, actor: string): Promise<void> {
-    const { options } = this;
-    const price = theirs?.averagePrice ?? options.portfolio.markPrice(symbol)?.toFixed() ?? null;
-    if (price === null) throw new Error(`No price to book the ${symbol} adjustment at (no venue average price, no market price)`);
-    const order = adjustmentOrder({ accountId: options.accountId, symbol, delta, venue: "bybit", id: randomUUID(), now: Date.now() });
-    await options.queue.push(() => options.journal.insertNew(order));
-    await options.emit(adjustmentEvents(order, price, "bybit"));
-    await appendAudit(options.db, { actor, action: "venue.adopt-position", target: order.id, details: { venue: "bybit", symbol, delta: delta.toFixed(), price } });
+  private slot(venue: LiveVenueName): VenueSlot {
+    const slot = this.slots.find((s) => s.name === venue);
+    if (!slot) throw new Error(`No symbol trades on ${LABELS[venue]} in this configuration`);
+    return slot;
   }
 
   async stop(): Promise<void> {
-    await this.execution?.stop();
-    await this.venue?.stop();
+    for (const slot of this.slots) await slot.stop();
   }
+}
+
+function defaultConnectors(options: LiveVenuesOptions): Partial<Record<LiveVenueName, VenueConnector>> {
+  return {
+    bybit: async () => {
+      const keys = await loadVenueKeys(options.db, options.config, "bybit");
+      if (!keys) return { missing: "no API keys: set BYBIT_API_KEY and BYBIT_API_SECRET or store keys on the Venues page" };
+      return { venue: new BybitVenue(bybitVenueOptions(options.config, keys)), keys: { source: keys.source, hint: keys.hint } };
+    },
+  };
 }

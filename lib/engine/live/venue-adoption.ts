@@ -6,12 +6,12 @@ import type { VenueOrder } from "@/lib/execution/live-venue";
 import { applyExecution, buildFill } from "@/lib/execution/order-fill";
 
 /** An order placed outside the platform, as the journal keeps it once a trader adopts it (source "venue"). */
-export function adoptedOrder(record: VenueOrder, accountId: string, now: number): Order {
+export function adoptedOrder(record: VenueOrder, accountId: string, venue: string, now: number): Order {
   return {
     id: crypto.randomUUID(), clientOrderId: record.clientOrderId ?? `venue-${record.venueOrderId}`, accountId, symbol: record.symbol,
     side: record.side, type: record.type, quantity: record.quantity, price: record.price ?? undefined, timeInForce: "GTC", source: "venue",
     status: dec(record.filledQuantity).gt(0) ? "PARTIALLY_FILLED" : "ACCEPTED", filledQuantity: record.filledQuantity,
-    averageFillPrice: record.averageFillPrice, rejectReason: null, venue: "bybit", createdAt: now, updatedAt: now,
+    averageFillPrice: record.averageFillPrice, rejectReason: null, venue, createdAt: now, updatedAt: now,
   };
 }
 

@@ -5,6 +5,7 @@ import { isLiveMode, orderVenue } from "@/lib/config";
 import { COMMANDS } from "@/lib/engine/commands";
 import type { LiveVenueView } from "@/lib/engine/live/live-venues";
 import type { ReconciliationState } from "@/lib/engine/live/mismatch";
+import { notFound } from "../api-error";
 import type { ServerContext } from "../context";
 
 export interface VenuesView {
@@ -35,12 +36,16 @@ export async function getVenues(ctx: ServerContext, actor: Actor): Promise<Venue
   }
 }
 
-export async function reconcileVenue(ctx: ServerContext, actor: Actor): Promise<ReconciliationState> {
-  return (await ctx.bus.request(COMMANDS.reconcileVenue, { accountId: actor.accountId })) as ReconciliationState;
+/** Compares every live venue's books with ours now; the states after the runs. */
+export async function reconcileVenues(ctx: ServerContext, actor: Actor): Promise<ReconciliationState[]> {
+  return (await ctx.bus.request(COMMANDS.reconcileVenue, { accountId: actor.accountId })) as ReconciliationState[];
 }
 
 /** Adopt the venue's view of one mismatch, or cancel the venue's order; the engine audits it and compares again. */
 export async function resolveMismatch(ctx: ServerContext, actor: Actor, mismatchId: string, action: "adopt" | "cancel"): Promise<ReconciliationState> {
-  const command = { accountId: actor.accountId, venue: "bybit", mismatchId, action, actor: actorLabel(actor) };
+  const { venues } = await getVenues(ctx, actor);
+  const venue = venues.find((v) => v.reconciliation.mismatches.some((m) => m.id === mismatchId))?.venue;
+  if (!venue) throw notFound(`Mismatch ${mismatchId} (it may have been resolved already)`);
+  const command = { accountId: actor.accountId, venue, mismatchId, action, actor: actorLabel(actor) };
   return (await ctx.bus.request(COMMANDS.resolveMismatch, command)) as ReconciliationState;
 }

@@ -117,7 +117,7 @@ describe("live trading on Bybit through the engine", () => {
   it("finds an order and a position placed outside the platform, blocks new orders, and lets a trader cancel and adopt", async () => {
     fake.placeManualOrder({ symbol: "BTCUSDT", side: "Buy", orderType: "Limit", qty: "0.003", price: "40000.0" });
     fake.setPosition("BTCUSDT", String(venuePosition() + 0.005), "59000.0");
-    const state = await request<ReconciliationState>(COMMANDS.reconcileVenue, { accountId: "demo" });
+    const [state] = await request<ReconciliationState[]>(COMMANDS.reconcileVenue, { accountId: "demo", venue: "bybit" });
     expect(state.phase).toBe("mismatch");
     expect(state.mismatches.map((m) => m.kind).sort()).toEqual(["position", "venue-order"]);
     expect(await rejectionCode(submit({ quantity: "0.001" }))).toBe("VENUE_NOT_RECONCILED");

@@ -1,11 +1,11 @@
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json } from "@/lib/server/http";
-import { reconcileVenue } from "@/lib/server/venues/venue-status";
+import { reconcileVenues } from "@/lib/server/venues/venue-status";
 
 export const dynamic = "force-dynamic";
 
-/** Compares the venue's orders and positions with ours again now. */
+/** Compares every live venue's orders and positions with ours again now. */
 export const POST = handler(async (request: Request) => {
   const { ctx, actor } = await requireActor("trade", request);
-  return json({ reconciliation: await reconcileVenue(ctx, actor) });
+  return json({ reconciliations: await reconcileVenues(ctx, actor) });
 });
