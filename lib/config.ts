@@ -110,6 +110,8 @@ export const configSchema = z.object({
   MT5_MAGIC: z.coerce.number().int().min(1).max(2_147_483_647).default(770_077),
   /** Per-symbol price digits and lot step, `EURUSD:5:0.01,XAUUSD:2:0.01`; unlisted symbols: 5 digits, 0.01 lots. */
   MT5_SYMBOL_SPECS: z.string().regex(/^([A-Za-z0-9._]+:\d{1,2}:\d+(\.\d+)?(,[A-Za-z0-9._]+:\d{1,2}:\d+(\.\d+)?)*)?$/, "SYMBOL:digits:lotStep pairs separated by commas").default(""),
+  /** How long a trade command waits for the EA's reply before the order is UNKNOWN (the EA itself may wait 30 s). */
+  MT5_TRADE_TIMEOUT_MS: z.coerce.number().int().min(500).default(35_000),
   /** Test-only crash points, `name:n,...`: the engine kills itself (SIGKILL) the n-th time it passes `name`. */
   FAILPOINTS: z.string().regex(/^([a-z.-]+:\d+(,[a-z.-]+:\d+)*)?$/, "name:n pairs separated by commas").default(""),
   ALPHA_VANTAGE_API_KEY: z.string().min(1).optional(),
@@ -148,6 +150,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) throw new ConfigError(["ADMIN_EMAIL: ADMIN_EMAIL and ADMIN_PASSWORD go together"]);
   if (config.MARKET_FEEDS.includes("alphavantage") && !config.ALPHA_VANTAGE_API_KEY) throw new ConfigError(["ALPHA_VANTAGE_API_KEY: required when MARKET_FEEDS includes alphavantage"]);
   if (config.MARKET_FEEDS.includes("alphavantage") && config.ALPHA_VANTAGE_SYMBOLS.length === 0) throw new ConfigError(["ALPHA_VANTAGE_SYMBOLS: required when MARKET_FEEDS includes alphavantage"]);
+  if (config.MARKET_FEEDS.includes("mt5") && config.MT5_SYMBOLS.length === 0) throw new ConfigError(["MT5_SYMBOLS: required when MARKET_FEEDS includes mt5"]);
+  // TRACK_PRICES replaces the EA's list and carries at most 10 symbols.
+  if (config.MT5_SYMBOLS.length > 10) throw new ConfigError(["MT5_SYMBOLS: the EA streams at most 10 symbols"]);
   if (config.TRADING_MODE === "live" && !config.ENABLE_LIVE_TRADING) throw new ConfigError(["ENABLE_LIVE_TRADING: TRADING_MODE=live also needs ENABLE_LIVE_TRADING=true"]);
   symbolVenues(config);
   return config;

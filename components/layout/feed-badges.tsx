@@ -4,7 +4,7 @@ import type { FeedKind, FeedState, FeedStatus } from "@/lib/domain/market-data";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { useLiveFeeds } from "@/lib/client/use-live-feeds";
 
-const KIND_LABEL: Record<FeedKind, string> = { sim: "SIMULATED", replay: "REPLAY", bybit: "BYBIT", alphavantage: "ALPHA VANTAGE" };
+const KIND_LABEL: Record<FeedKind, string> = { sim: "SIMULATED", replay: "REPLAY", bybit: "BYBIT", alphavantage: "ALPHA VANTAGE", mt5: "MT5" };
 
 const STATE_TONE: Record<FeedState, BadgeTone> = {
   starting: "info",

@@ -43,7 +43,7 @@ export interface Bar extends Ohlcv {
   closed: boolean;
 }
 
-export type FeedKind = "sim" | "replay" | "bybit" | "alphavantage";
+export type FeedKind = "sim" | "replay" | "bybit" | "alphavantage" | "mt5";
 export type FeedState = "starting" | "live" | "stopped" | "finished" | "error";
 
 export interface FeedStatus {

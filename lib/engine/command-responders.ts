@@ -35,7 +35,7 @@ export function respondToCommands(bus: Bus, t: CommandTargets): Promise<Unsubscr
       const command = submitOrderCommandSchema.parse(raw);
       guard(command.accountId);
       const order = await t.router.submit(command);
-      if (order.status === "REJECTED") throw new BusRemoteError(order.rejectReason ?? "REJECTED", `The venue rejected the order (${order.rejectReason ?? "no reason given"})`);
+      if (order.status === "REJECTED") throw new BusRemoteError(rejectCode(order.rejectReason), `The venue rejected the order (${order.rejectReason ?? "no reason given"})`);
       return order;
     }),
     bus.respond(COMMANDS.cancelOrder, async (raw) => {
@@ -87,4 +87,10 @@ export function respondToCommands(bus: Bus, t: CommandTargets): Promise<Unsubscr
       });
     }),
   ]);
+}
+
+/** A venue's reason reads "CODE: words" (e.g. Bybit's retCode, an MT guard); the code alone is the error code. */
+function rejectCode(reason: string | null): string {
+  const code = reason?.split(":")[0]?.trim() ?? "";
+  return /^[A-Z0-9_]{1,64}$/.test(code) ? code : "VENUE_REJECTED";
 }

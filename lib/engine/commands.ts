@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { LIVE_VENUES } from "@/lib/config";
+
+const ORDER_VENUES = ["paper", ...LIVE_VENUES] as const;
 import { riskLimitsPatchSchema } from "@/lib/risk/limits-schema";
 
 /** Commands the web sends to the engine over the bus; the engine validates them again on arrival. */
@@ -31,6 +33,8 @@ export const orderRequestSchema = z
     quantity: positiveDecimal,
     price: positiveDecimal.optional(),
     timeInForce: z.enum(["GTC", "IOC"]).default("GTC"),
+    /** The venue the sender expects: refused (VENUE_MISMATCH) when the symbol's orders go elsewhere in this configuration. */
+    venue: z.enum(ORDER_VENUES).optional(),
   })
   .strict()
   .superRefine((o, ctx) => {
@@ -51,6 +55,7 @@ export const submitOrderCommandSchema = z.object({
   timeInForce: z.enum(["GTC", "IOC"]),
   source: z.enum(["dashboard", "api", "strategy", "backtest"]),
   actor: z.string(),
+  venue: z.enum(ORDER_VENUES).optional(),
 });
 export type SubmitOrderCommand = z.infer<typeof submitOrderCommandSchema>;
 

@@ -7,6 +7,9 @@ import { ReplayFeed } from "@/lib/market/replay-feed";
 import { SimFeed } from "@/lib/market/sim-feed";
 import { DEFAULT_SIM_START_PRICES, simInstrumentsFor, type SimInstrument } from "@/lib/market/sim-instruments";
 import { BybitFeed } from "@/lib/venues/bybit/bybit-feed";
+import type { Mt5Bridge } from "@/lib/venues/mt5/mt5-bridge";
+import { Mt5Feed } from "@/lib/venues/mt5/mt5-feed";
+import { mt5Instruments } from "@/lib/venues/mt5/venue-records";
 
 /** Best bid and ask of a live venue book, as decimal strings; ts is exchange time. */
 export interface VenueQuote {
@@ -68,7 +71,7 @@ function bybitWithFallback(config: Config, resumePrices: Record<string, number>)
 }
 
 /** The feeds MARKET_FEEDS asks for, and the instruments they quote. The simulator resumes from the last stored prices. */
-export function createFeeds(config: Config, resumePrices: Record<string, number> = {}): FeedSetup {
+export function createFeeds(config: Config, resumePrices: Record<string, number> = {}, mt5Bridge?: Mt5Bridge | null): FeedSetup {
   const setup: FeedSetup = { feeds: [], instruments: [] };
   const bybitSymbols = new Set(config.MARKET_FEEDS.includes("bybit") ? config.BYBIT_SYMBOLS : []);
   if (config.MARKET_FEEDS.includes("bybit")) {
@@ -88,6 +91,10 @@ export function createFeeds(config: Config, resumePrices: Record<string, number>
     setup.feeds.push(new ReplayFeed({
       file: path.resolve(config.REPLAY_FILE), symbol: config.REPLAY_SYMBOL, speed: config.REPLAY_SPEED, loop: config.REPLAY_LOOP,
     }));
+  }
+  if (config.MARKET_FEEDS.includes("mt5") && mt5Bridge) {
+    setup.feeds.push(new Mt5Feed(mt5Bridge, config.MT5_SYMBOLS));
+    setup.instruments.push(...mt5Instruments(config));
   }
   return setup;
 }

@@ -82,11 +82,17 @@ export class OrderRouter {
 
   async submit(command: SubmitOrderCommand): Promise<Order> {
     const { deps } = this;
-    const intent: OrderIntent = { ...command, accountId: deps.accountId, strategyId: `${command.source}:${command.actor}` };
+    const { venue: requestedVenue, ...fields } = command;
+    const intent: OrderIntent = { ...fields, accountId: deps.accountId, strategyId: `${command.source}:${command.actor}` };
     // A retry of a known client order id gets the first order back, whatever the risk state is now.
     const known = await deps.journal.byClientOrderId(deps.accountId, intent.clientOrderId);
     if (known) return known;
     const route = deps.live?.forSymbol(intent.symbol) ?? null;
+    const venue = route?.venue ?? deps.broker.venue;
+    // One venue per symbol keeps its position comparable with that venue's: an order naming another is refused.
+    if (requestedVenue !== undefined && requestedVenue !== venue) {
+      throw new BusRemoteError("VENUE_MISMATCH", `${intent.symbol}'s orders go to ${venue} in this configuration, not ${requestedVenue} (set SYMBOL_VENUES, or MT5_SYMBOLS / BYBIT_SYMBOLS, to route it)`);
+    }
     const blocked = route?.blocked() ?? null;
     if (blocked) this.refuse(intent, blocked);
     const decision = deps.gate(this.preTradeContext(intent.symbol), intent);
@@ -98,7 +104,7 @@ export class OrderRouter {
       id: randomUUID(), clientOrderId: intent.clientOrderId, accountId: deps.accountId, symbol: intent.symbol, side: intent.side,
       type: intent.type, quantity: dec(intent.quantity).toFixed(), price: intent.price === undefined ? undefined : dec(intent.price).toFixed(),
       timeInForce: intent.timeInForce, source: intent.source, status: "NEW", filledQuantity: "0", averageFillPrice: null,
-      rejectReason: null, venue: route?.venue ?? deps.broker.venue, createdAt: now, updatedAt: now,
+      rejectReason: null, venue, createdAt: now, updatedAt: now,
     };
     const stored = await deps.queue.push(() => deps.journal.insertNew(order));
     if (!stored.inserted) return stored.existing;

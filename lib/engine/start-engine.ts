@@ -21,6 +21,7 @@ import { LiveVenues } from "./live/live-venues";
 import { saveRiskLimits } from "./persistence/risk-limits-store";
 import { createAlphaVantageFeed } from "./alpha-vantage-bars";
 import { createFeeds } from "./feeds";
+import { createMt5Bridge } from "./mt5-bridge-setup";
 import { LivePublisher } from "./live-publisher";
 import { createMarketWriters } from "./market-writers";
 import { OrderRouter } from "./order-router";
@@ -66,7 +67,8 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   const log = logger("engine");
   armFailpoints(config.FAILPOINTS);
   const accountId = config.ACCOUNT_ID;
-  const { feeds, instruments, quotes } = createFeeds(config, await latestPrices(database, [...new Set([...config.SIM_SYMBOLS, ...config.BYBIT_SYMBOLS])]));
+  const mt5Bridge = createMt5Bridge(config);
+  const { feeds, instruments, quotes } = createFeeds(config, await latestPrices(database, [...new Set([...config.SIM_SYMBOLS, ...config.BYBIT_SYMBOLS])]), mt5Bridge);
   const alphaVantage = createAlphaVantageFeed(config, (bar) => {
     barWriter.push(bar);
     publisher.barClosed(bar);
@@ -102,7 +104,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   });
   const live: LiveVenues | null = isLiveMode(config)
     ? new LiveVenues({
-      config, db, accountId, symbols: [...bySymbol.keys()], portfolio, journal, queue, log: logger("live-venues"),
+      config, db, accountId, symbols: [...bySymbol.keys()], portfolio, journal, queue, log: logger("live-venues"), mt5Bridge,
       emit: (events): Promise<unknown> => {
         monitor.onBrokerEvents(events, Date.now());
         return router.handle(events);
@@ -213,6 +215,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       clearInterval(riskTimer);
       for (const feed of feeds) await feed.stop();
       await live?.stop();
+      await mt5Bridge?.stop();
       await alphaVantage?.stop();
       await Promise.all(responders.map((off) => off()));
       await gate.idle();

@@ -22,6 +22,8 @@ export interface LiveExecutionDeps {
 // An UNKNOWN order is looked up this often until the venue's record (or the grace period) settles it.
 const RESOLVE_RETRY_MS = 1_000;
 const SEEN_FILLS = 200_000;
+// A submit answers its caller after at most this long (under the bus's 5 s), whatever the venue is doing.
+const SEND_WAIT_MS = 3_000;
 // How long the stream's own execution messages may trail its order news before they are fetched by REST.
 const STREAM_EXECUTIONS_WAIT_MS = 1_000;
 
@@ -92,16 +94,22 @@ export class LiveExecution {
     this.venueIdOf.set(orderId, venueOrderId);
   }
 
-  /** Sends a persisted NEW order; resolves with the order as it stands after the venue's answer (or UNKNOWN). */
+  /**
+   * Sends a persisted NEW order; resolves with the order as the venue's answer left it (UNKNOWN without one), or as
+   * it stands after SEND_WAIT_MS when the venue is slower (a terminal busy for seconds): the send goes on, and the
+   * order's later states reach the dashboard as they happen.
+   */
   async send(order: Order): Promise<Order> {
     this.track(order);
     this.sentAt.set(order.id, this.deps.now());
     this.awaited.set(order.id, null);
-    try {
-      await this.sync(order.id, await this.deps.venue.submit(order));
-    } catch (error) {
-      await this.submitFailed(order, error);
-    }
+    const sent = this.deps.venue.submit(order)
+      .then((record) => this.sync(order.id, record))
+      .catch((error: unknown) => this.submitFailed(order, error))
+      .catch((error: unknown) => this.deps.log.error({ err: error, orderId: order.id }, "submit handling failed"));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, SEND_WAIT_MS)))]);
+    clearTimeout(timer);
     return this.latest(order);
   }
 

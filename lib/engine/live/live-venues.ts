@@ -2,6 +2,8 @@ import { orderVenue, type LiveVenueName } from "@/lib/config";
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Order } from "@/lib/domain/order";
 import { BybitVenue, bybitVenueOptions } from "@/lib/venues/bybit";
+import { Mt5Venue } from "@/lib/venues/mt5/mt5-venue";
+import { symbolSpecs } from "@/lib/venues/mt5/venue-records";
 import type { LiveRoute, LiveRoutes } from "../order-router";
 import { loadVenueKeys } from "../persistence/venue-keys";
 import type { LiveExecution } from "./live-execution";
@@ -86,7 +88,14 @@ export class LiveVenues implements LiveRoutes {
 }
 
 function defaultConnectors(options: LiveVenuesOptions): Partial<Record<LiveVenueName, VenueConnector>> {
+  const { mt5Bridge, config } = options;
   return {
+    ...(mt5Bridge ? {
+      mt5: async () => ({
+        venue: new Mt5Venue({ bridge: mt5Bridge, magic: config.MT5_MAGIC, symbols: config.MT5_SYMBOLS, spec: symbolSpecs(config.MT5_SYMBOL_SPECS) }),
+        keys: null,
+      }),
+    } : {}),
     bybit: async () => {
       const keys = await loadVenueKeys(options.db, options.config, "bybit");
       if (!keys) return { missing: "no API keys: set BYBIT_API_KEY and BYBIT_API_SECRET or store keys on the Venues page" };

@@ -10,6 +10,7 @@ import type { BrokerEvent } from "@/lib/execution/broker";
 import type { LiveVenue, VenueConnectionStatus, VenueOrder, VenuePosition } from "@/lib/execution/live-venue";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import { rejection, type RiskRejection } from "@/lib/risk/reason-codes";
+import type { Mt5Bridge } from "@/lib/venues/mt5/mt5-bridge";
 import type { LiveRoute } from "../order-router";
 import type { OrderJournal } from "../persistence/order-journal";
 import type { VenueKeys } from "../persistence/venue-keys";
@@ -33,6 +34,8 @@ export interface LiveVenuesOptions {
   /** Status or reconciliation changed: push it to the dashboard. */
   changed(): void;
   log: Logger;
+  /** The one client of the MetaTrader EA (shared with the MT5 price feed), when MT5 is configured. */
+  mt5Bridge?: Mt5Bridge | null;
 }
 
 /** How a slot reaches its venue: the connected venue (and the keys it uses), or why it cannot. */

@@ -46,6 +46,15 @@ describe("configuration", () => {
     expect(problems({ SYMBOL_VENUES: "BTCUSDT=kraken" })[0]).toMatch(/^SYMBOL_VENUES: "BTCUSDT=kraken"/);
   });
 
+  it("routes MT5_SYMBOLS to MetaTrader in live mode, and refuses more symbols than the EA can stream", () => {
+    const live = { TRADING_MODE: "live", ENABLE_LIVE_TRADING: "true" };
+    expect(orderVenue(parseConfig({ ...live, MT5_SYMBOLS: "EURUSD" }), "EURUSD")).toBe("mt5");
+    expect(orderVenue(parseConfig({ MT5_SYMBOLS: "EURUSD" }), "EURUSD")).toBe("paper");
+    expect(problems({ MARKET_FEEDS: "mt5" })[0]).toMatch(/^MT5_SYMBOLS: required/);
+    expect(problems({ MT5_SYMBOLS: "A1,A2,A3,A4,A5,A6,A7,A8,A9,A10,A11" })[0]).toMatch(/^MT5_SYMBOLS: the EA streams at most 10/);
+    expect(problems({ MT5_SYMBOL_SPECS: "EURUSD:five:0.01" })[0]).toMatch(/^MT5_SYMBOL_SPECS/);
+  });
+
   it("points every Bybit endpoint at testnet with one switch, and lets each be overridden", () => {
     expect(bybitEndpoints(parseConfig({}))).toEqual({ publicWs: "wss://stream.bybit.com/v5/public/linear", privateWs: "wss://stream.bybit.com/v5/private", rest: "https://api.bybit.com" });
     expect(bybitEndpoints(parseConfig({ BYBIT_TESTNET: "true" }))).toEqual({ publicWs: "wss://stream-testnet.bybit.com/v5/public/linear", privateWs: "wss://stream-testnet.bybit.com/v5/private", rest: "https://api-testnet.bybit.com" });
