@@ -3,6 +3,7 @@ import type { AccountView, EquityPoint, PositionView, RiskView } from "@/lib/dom
 import type { Instrument } from "@/lib/domain/instrument";
 import type { Bar, FeedStatus } from "@/lib/domain/market-data";
 import type { Fill, Order } from "@/lib/domain/order";
+import type { LiveVenueStatus } from "@/lib/server/venues/venue-heartbeat-status";
 
 /** JSON bodies of the HTTP API, shared by route handlers and the dashboard. */
 export interface ApiError {
@@ -24,6 +25,8 @@ export interface StatusResponse {
   instruments: Instrument[];
   counts: { orders: number; openOrders: number; fills: number; bars: number; ticks: number };
   worker: { heartbeatAgeMs: number | null };
+  /** Each live venue's connection and reconciliation, from the engine's last heartbeat. */
+  venues: LiveVenueStatus[];
 }
 
 export interface HealthResponse {

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { connectionWords, venueLabel } from "./venue-words";
 
 /** A live venue's connection: state, why (in the venue's own plain words), last message and since when. */
-export function VenueConnection({ connection }: { connection: VenueConnectionStatus }) {
+export function VenueConnection({ connection, lastMessageLabel = "Last message" }: { connection: VenueConnectionStatus; lastMessageLabel?: string }) {
   const words = connectionWords(connection.state);
   return (
     <dl className="stats" data-testid={`venue-connection-${connection.venue}`}>
@@ -21,8 +21,8 @@ export function VenueConnection({ connection }: { connection: VenueConnectionSta
         <dd><UtcTime at={connection.since} /></dd>
       </div>
       <div className="stat">
-        <dt>Last message</dt>
-        <dd><UtcTime at={connection.lastMessageAt} /></dd>
+        <dt>{lastMessageLabel}</dt>
+        <dd data-testid="venue-connection-last-message"><UtcTime at={connection.lastMessageAt} /></dd>
       </div>
       {connection.detail ? (
         <div className="stat stat-wide">

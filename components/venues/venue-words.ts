@@ -3,7 +3,7 @@ import type { VenueConnectionState } from "@/lib/execution/live-venue";
 import type { Mismatch, MismatchAction, ReconciliationPhase } from "@/lib/engine/live/mismatch";
 
 /** What a person reads for each venue's internal name. */
-export const VENUE_LABEL: Record<string, string> = { paper: "Paper", bybit: "Bybit" };
+export const VENUE_LABEL: Record<string, string> = { paper: "Paper", bybit: "Bybit", mt5: "MetaTrader 5" };
 
 export function venueLabel(venue: string): string {
   return VENUE_LABEL[venue] ?? venue;

@@ -28,6 +28,6 @@ export async function getDashboardConfig(ctx: ServerContext, actor: Actor): Prom
 /** Every symbol the engine may route to a real venue, not only those a feed shows now: the banner errs on the side of warning. */
 export function liveRoutes(config: Config, shown: readonly string[]): DashboardConfig["liveRoutes"] {
   if (!isLiveMode(config)) return [];
-  const symbols = new Set([...shown, ...config.SIM_SYMBOLS, ...config.BYBIT_SYMBOLS, ...symbolVenues(config).keys()]);
+  const symbols = new Set([...shown, ...config.SIM_SYMBOLS, ...config.BYBIT_SYMBOLS, ...config.MT5_SYMBOLS, ...symbolVenues(config).keys()]);
   return [...symbols].map((symbol) => ({ symbol, venue: orderVenue(config, symbol) })).filter((r) => r.venue !== "paper");
 }

@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/server/auth/require-actor";
 import { handler, json } from "@/lib/server/http";
 import { listInstruments } from "@/lib/server/queries/instruments";
 import { engineHeartbeat, tableCounts } from "@/lib/server/queries/system";
+import { liveVenueStatuses } from "@/lib/server/venues/venue-heartbeat-status";
 import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +20,7 @@ export const GET = handler(async (request: Request) => {
     uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
     accountId: actor.accountId,
     feeds: heartbeat?.feeds ?? [],
+    venues: liveVenueStatuses(heartbeat?.venues ?? []),
     instruments,
     counts,
     worker: { heartbeatAgeMs: heartbeat ? Date.now() - heartbeat.at : null },

@@ -3,27 +3,16 @@
 import type { VenuesView } from "@/lib/server/venues/venue-status";
 import type { VenueAdminView } from "@/lib/server/venues/venue-admin";
 import { UtcTime } from "@/components/auth/utc-time";
-import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
-import { VenueConnection } from "@/components/venues/venue-connection";
 import { keysWords } from "@/components/venues/venue-words";
 import { BybitKeysForm } from "./bybit-keys-form";
 import { ConnectionTestButton } from "./connection-test-button";
-
-/** Paper mode has no Bybit session, and an engine that did not answer has none we know of: say which. */
-function EngineConnection({ status }: { status: VenuesView }) {
-  const bybit = status.venues.find((v) => v.venue === "bybit");
-  if (bybit) return <VenueConnection connection={bybit.connection} />;
-  const [state, text] = status.engineUnreachable
-    ? ["unknown", "Unknown: the engine did not answer"]
-    : ["unused", status.live ? "Not connected" : "Not used: paper mode"];
-  return <p className="panel-lead"><Badge tone="neutral" state={state} testId="venue-connection-state">{text}</Badge></p>;
-}
+import { EngineVenueConnection } from "./engine-venue-connection";
 
 export function BybitVenuePanel({ status, bybit }: { status: VenuesView; bybit: VenueAdminView["bybit"] }) {
   return (
     <Panel title="Bybit" span={8} testId="venue-bybit">
-      <EngineConnection status={status} />
+      <EngineVenueConnection status={status} venue="bybit" />
       <dl className="stats">
         <div className="stat stat-wide">
           <dt>API keys</dt>

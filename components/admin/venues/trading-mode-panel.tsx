@@ -4,9 +4,9 @@ import { Panel } from "@/components/ui/panel";
 import { VenueRoutesTable } from "./venue-routes-table";
 
 const LIVE_SENTENCE =
-  "Live mode is on (TRADING_MODE=live and ENABLE_LIVE_TRADING=true): the symbols routed to Bybit below trade real funds; set TRADING_MODE=paper and restart to stop.";
+  "Live mode is on (TRADING_MODE=live and ENABLE_LIVE_TRADING=true): the symbols routed to a real venue below (Bybit, MetaTrader 5) trade real funds; set TRADING_MODE=paper and restart to stop.";
 const PAPER_SENTENCE =
-  "Paper mode: every order is filled by the paper broker; real orders need TRADING_MODE=live, ENABLE_LIVE_TRADING=true and Bybit keys, then a restart (SYMBOL_VENUES, e.g. BTCUSDT=bybit, picks each symbol's venue).";
+  "Paper mode: every order is filled by the paper broker; real orders need TRADING_MODE=live, ENABLE_LIVE_TRADING=true and a venue (Bybit keys, or the MetaTrader EA for MT5_SYMBOLS), then a restart (SYMBOL_VENUES, e.g. BTCUSDT=bybit, picks each symbol's venue).";
 
 /** Live or paper, how to change it, and where each symbol's orders go. */
 export function TradingModePanel({ status }: { status: VenuesView }) {

@@ -7,6 +7,7 @@ import type { VenueAdminView } from "@/lib/server/venues/venue-admin";
 import { QueryStatus } from "@/components/ui/query-status";
 import { venuesQuery } from "@/components/venues/venues-query";
 import { BybitVenuePanel } from "./bybit-venue-panel";
+import { Mt5VenuePanel } from "./mt5-venue-panel";
 import { PaperVenuePanel } from "./paper-venue-panel";
 import { TradingModePanel } from "./trading-mode-panel";
 
@@ -20,6 +21,7 @@ function VenuesPanels({ view }: { view: VenueAdminView }) {
       <TradingModePanel status={status} />
       <PaperVenuePanel symbols={paperSymbols} />
       <BybitVenuePanel status={status} bybit={view.bybit} />
+      <Mt5VenuePanel status={status} mt5={view.mt5} />
       {error ? <QueryStatus isPending={false} error={error} label="venue status" /> : null}
     </div>
   );

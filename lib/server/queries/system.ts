@@ -3,18 +3,21 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { heartbeats } from "@/lib/db/schema";
 import type { FeedStatus } from "@/lib/domain/market-data";
 import { OPEN_STATUSES } from "@/lib/domain/order";
+import type { LiveVenueView } from "@/lib/engine/live/live-venues";
 
 export interface EngineHeartbeat {
   at: number;
   state: string;
   feeds: FeedStatus[];
+  /** Live mode: each real venue's connection and reconciliation at the heartbeat. */
+  venues: LiveVenueView[];
 }
 
 export async function engineHeartbeat(database: DatabaseHandle): Promise<EngineHeartbeat | undefined> {
   const [row] = await database.db.select().from(heartbeats).where(eq(heartbeats.service, "engine"));
   if (!row) return undefined;
-  const info = (row.info ?? {}) as { state?: string; feeds?: FeedStatus[] };
-  return { at: row.at.getTime(), state: info.state ?? "unknown", feeds: info.feeds ?? [] };
+  const info = (row.info ?? {}) as { state?: string; feeds?: FeedStatus[]; venues?: LiveVenueView[] };
+  return { at: row.at.getTime(), state: info.state ?? "unknown", feeds: info.feeds ?? [], venues: info.venues ?? [] };
 }
 
 export async function tableCounts(database: DatabaseHandle, accountId: string) {

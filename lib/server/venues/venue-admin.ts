@@ -10,6 +10,7 @@ import { logger } from "@/lib/logger";
 import { testConnection, type ConnectionTestResult } from "@/lib/venues/bybit/test-connection";
 import { storeOwnVenueCredentials } from "../profile/venue-credentials";
 import type { ServerContext } from "../context";
+import { mt5Settings, type Mt5SettingsView } from "./mt5-settings";
 import { getVenues, type VenuesView } from "./venue-status";
 
 const log = logger("venue-admin");
@@ -30,6 +31,7 @@ export interface VenueKeysSummary {
 export interface VenueAdminView {
   status: VenuesView;
   bybit: { symbols: string[]; restUrl: string; testnet: boolean; keys: VenueKeysSummary | null };
+  mt5: Mt5SettingsView;
 }
 
 export interface StoredVenueKeys {
@@ -53,7 +55,7 @@ export async function bybitKeysSummary(ctx: ServerContext): Promise<VenueKeysSum
 export async function getVenueAdminView(ctx: ServerContext, actor: Actor): Promise<VenueAdminView> {
   const [status, keys] = await Promise.all([getVenues(ctx, actor), bybitKeysSummary(ctx)]);
   const bybit = { symbols: ctx.config.BYBIT_SYMBOLS, restUrl: bybitEndpoints(ctx.config).rest, testnet: ctx.config.BYBIT_TESTNET, keys };
-  return { status, bybit };
+  return { status, bybit, mt5: mt5Settings(ctx.config) };
 }
 
 /** Seals and stores the signed-in admin's Bybit keys (audited there), then asks a live engine without keys to use them. */

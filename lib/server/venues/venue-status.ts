@@ -21,7 +21,7 @@ export interface VenuesView {
 export const resolveMismatchBodySchema = z.object({ action: z.enum(["adopt", "cancel"]) }).strict();
 
 function routes(ctx: ServerContext): VenuesView["routes"] {
-  const symbols = [...new Set([...ctx.config.SIM_SYMBOLS, ...ctx.config.BYBIT_SYMBOLS])];
+  const symbols = [...new Set([...ctx.config.SIM_SYMBOLS, ...ctx.config.BYBIT_SYMBOLS, ...ctx.config.MT5_SYMBOLS])];
   return symbols.map((symbol) => ({ symbol, venue: orderVenue(ctx.config, symbol) }));
 }
 

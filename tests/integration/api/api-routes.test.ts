@@ -7,6 +7,8 @@ import * as ordersRoute from "@/app/api/orders/route";
 import * as positionsRoute from "@/app/api/positions/route";
 import * as statusRoute from "@/app/api/status/route";
 import * as tradesRoute from "@/app/api/trades/route";
+import type { LiveVenueView } from "@/lib/engine/live/live-venues";
+import { writeHeartbeat } from "@/lib/engine/persistence/heartbeat";
 import { clearServices, registerServices } from "@/lib/runtime/services";
 import { type Harness, startHarness, waitFor } from "../support/engine-harness";
 import { createTestUser, type TestUser } from "../support/users";
@@ -103,5 +105,21 @@ describe("API reads and writes", () => {
     const body = (await (await get(healthRoute, "/api/health")).json()) as { checks: { worker: { ok: boolean } } };
     expect(body.checks.worker.ok).toBe(false);
     h.engine = { ...h.engine, stop: async () => undefined };
+  });
+
+  it("reports each live venue's connection from the engine's heartbeat, the EA's error in plain words included", async () => {
+    // The engine is stopped, so this row stays the last heartbeat while the route reads it.
+    const lastHeartbeatAt = Date.now() - 7_000;
+    const mt5: LiveVenueView = {
+      venue: "mt5", label: "MetaTrader 5", symbols: ["EURUSD"], keys: null,
+      connection: { venue: "mt5", state: "disconnected", detail: "The MetaTrader EA stopped answering heartbeats.", lastMessageAt: lastHeartbeatAt, since: lastHeartbeatAt + 5_000 },
+      reconciliation: { venue: "mt5", phase: "agreed", checkedAt: lastHeartbeatAt, mismatches: [], error: null },
+    };
+    await writeHeartbeat(h.services.database.db, "engine", "test", { state: "running", feeds: [], venues: [mt5] });
+    const status = (await (await get(statusRoute, "/api/status")).json()) as { venues: unknown[] };
+    expect(status.venues).toEqual([{
+      venue: "mt5", label: "MetaTrader 5", state: "disconnected", detail: "The MetaTrader EA stopped answering heartbeats.",
+      lastMessageAt: lastHeartbeatAt, since: lastHeartbeatAt + 5_000, reconciliation: "agreed",
+    }]);
   });
 });

@@ -11,4 +11,9 @@ describe("the dashboard's live routes", () => {
     const config = parseConfig({ TRADING_MODE: "live", ENABLE_LIVE_TRADING: "true", BYBIT_SYMBOLS: "BTCUSDT,ETHUSDT", SYMBOL_VENUES: "ETHUSDT=paper,SOLUSDT=bybit" });
     expect(liveRoutes(config, ["BTCUSDT", "ETHUSDT", "XRPUSDT"])).toEqual([{ symbol: "BTCUSDT", venue: "bybit" }, { symbol: "SOLUSDT", venue: "bybit" }]);
   });
+
+  it("warn about MT5 symbols even before the MT5 feed has reported them", () => {
+    const config = parseConfig({ TRADING_MODE: "live", ENABLE_LIVE_TRADING: "true", MT5_SYMBOLS: "EURUSD", SYMBOL_VENUES: "BTCUSDT=paper,ETHUSDT=paper" });
+    expect(liveRoutes(config, [])).toEqual([{ symbol: "EURUSD", venue: "mt5" }]);
+  });
 });

@@ -7,6 +7,12 @@ describe("the LIVE banner's words", () => {
     expect(text).toBe("LIVE TRADING — orders for BTCUSDT, ETHUSDT go to Bybit with real funds");
   });
 
+  it("names MetaTrader 5 for the symbols routed to the EA, beside Bybit's", () => {
+    const text = liveBannerText([{ symbol: "BTCUSDT", venue: "bybit" }, { symbol: "EURUSD", venue: "mt5" }]);
+    expect(text).toBe("LIVE TRADING — orders for BTCUSDT go to Bybit; orders for EURUSD go to MetaTrader 5 with real funds");
+    expect(blockedNotice("mt5", "mismatch")).toBe("New orders to MetaTrader 5 are blocked until the books agree (reconciliation: mismatch).");
+  });
+
   it("still warns in live mode when no symbol is routed to a real venue", () => {
     expect(liveBannerText([{ symbol: "BTCUSDT", venue: "paper" }])).toMatch(/^LIVE MODE — no symbol is routed to a live venue/);
   });
