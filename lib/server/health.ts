@@ -30,7 +30,7 @@ export async function checkHealth(ctx: ServerContext): Promise<HealthResponse> {
     detail: heartbeat ? `heartbeat ${age} ms ago, ${heartbeat.state}` : "no heartbeat yet",
   };
   const live = heartbeat?.feeds.filter((f) => f.state === "live" || f.state === "finished") ?? [];
-  checks.feeds = { ok: live.length > 0, detail: heartbeat?.feeds.map((f) => `${f.name}:${f.state}`).join(", ") || "no feed reported" };
+  checks.feeds = { ok: live.length > 0, detail: heartbeat?.feeds.map((f) => `${f.name}:${f.state}${f.label ? ` (${f.label})` : ""}`).join(", ") || "no feed reported" };
   const ok = Object.values(checks).every((c) => c.ok);
   return { status: ok ? "ok" : "down", checks };
 }

@@ -107,7 +107,7 @@ describe("API reads and writes", () => {
     h.engine = { ...h.engine, stop: async () => undefined };
   });
 
-  it("reports each live venue's connection from the engine's heartbeat, the EA's error in plain words included", async () => {
+  it("reports each live venue's connection from the engine's heartbeat, the EA's error in plain words included, and a stand-in feed as such", async () => {
     // The engine is stopped, so this row stays the last heartbeat while the route reads it.
     const lastHeartbeatAt = Date.now() - 7_000;
     const mt5: LiveVenueView = {
@@ -115,7 +115,10 @@ describe("API reads and writes", () => {
       connection: { venue: "mt5", state: "disconnected", detail: "The MetaTrader EA stopped answering heartbeats.", lastMessageAt: lastHeartbeatAt, since: lastHeartbeatAt + 5_000 },
       reconciliation: { venue: "mt5", phase: "agreed", checkedAt: lastHeartbeatAt, mismatches: [], error: null },
     };
-    await writeHeartbeat(h.services.database.db, "engine", "test", { state: "running", feeds: [], venues: [mt5] });
+    const standIn = { name: "bybit", kind: "sim", state: "live", symbols: ["BTCUSDT"], lastTickAt: lastHeartbeatAt, ticks: 10, label: "SIMULATED (Bybit unreachable)" };
+    await writeHeartbeat(h.services.database.db, "engine", "test", { state: "running", feeds: [standIn], venues: [mt5] });
+    const health = (await (await get(healthRoute, "/api/health")).json()) as { checks: { feeds: { detail: string } } };
+    expect(health.checks.feeds.detail).toBe("bybit:live (SIMULATED (Bybit unreachable))");
     const status = (await (await get(statusRoute, "/api/status")).json()) as { venues: unknown[] };
     expect(status.venues).toEqual([{
       venue: "mt5", label: "MetaTrader 5", state: "disconnected", detail: "The MetaTrader EA stopped answering heartbeats.",
