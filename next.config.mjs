@@ -15,6 +15,8 @@ const STATIC_SECURITY_HEADERS = {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The container image builds the web part on its own (Dockerfile); locally `next start` serves the full build.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // `npm run typecheck` checks the whole repository (CI runs it first); checking again inside every build would
   // double the first start of `npm start` on a small machine.
