@@ -26,7 +26,7 @@ function forAjv(schema: unknown): unknown {
 describe("docker-compose.yml", () => {
   it("is valid against the Compose specification", () => {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
-    const validate = ajv.compile(forAjv(composeSpec));
+    const validate = ajv.compile(forAjv(composeSpec) as object);
     expect(validate(compose), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
