@@ -22,7 +22,7 @@ const nextConfig = {
   // double the first start of `npm start` on a small machine.
   typescript: { ignoreBuildErrors: true },
   // Native and WASM packages are loaded from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "ioredis", "postgres", "pino", "socket.io", "ws"],
+  serverExternalPackages: ["@electric-sql/pglite", "ioredis", "postgres", "pino", "prom-client", "socket.io", "ws"],
   // The proxy buffers request bodies and would cut uploads at its 10 MB default; datasets may be 50 MB (checked
   // again in the route, which answers 413 beyond it).
   experimental: { proxyClientMaxBodySize: "51mb" },

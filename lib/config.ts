@@ -16,6 +16,10 @@ export const configSchema = z.object({
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   NEXT_PUBLIC_REALTIME_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token that lets Prometheus read /api/metrics (and split-mode /metrics) from another host; localhost needs none. */
+  METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  /** Split mode: this process's /metrics port (worker 9464, realtime 9465, jobs 9466 by default); 0 turns it off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   ACCOUNT_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, "lower-case letters, digits and dashes").default("demo"),
   INITIAL_CASH: decimalString.default("100000"),
   TRADING_MODE: z.enum(["paper", "live"]).default("paper"),

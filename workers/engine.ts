@@ -7,6 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { alertRiskTransition, alerterOf } from "@/lib/alerts";
 import { startEngine } from "@/lib/engine/start-engine";
 import { logger } from "@/lib/logger";
+import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { RedisSink } from "@/lib/realtime/redis-sink";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
 import { requireSplitServices } from "@/lib/runtime/require-split";
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   await bootstrapAuth(services.database.db, config, log);
   const sink = new RedisSink(config.REDIS_URL, services.bus);
   const engine = await startEngine({ services, sink, onTrip: (transition) => void alertRiskTransition(alerterOf(services), transition) });
+  const metrics = await serveMetrics({ name: "worker", host: config.HOST, token: config.METRICS_TOKEN, port: config.METRICS_PORT });
   new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
+    .add("stop metrics", async () => void metrics?.close())
     .add("stop engine and flush", () => engine.stop())
     .add("close connections", async () => {
       await sink.close();

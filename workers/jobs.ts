@@ -5,6 +5,7 @@
  */
 import { startAlertDelivery } from "@/lib/alerts";
 import { logger } from "@/lib/logger";
+import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
 import { requireSplitServices } from "@/lib/runtime/require-split";
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const jobs = await startJobs(services, log);
   // Alert deliveries are rows in the database: one jobs process or several, each message goes out once per channel.
   const alertDelivery = startAlertDelivery({ db: services.database.db, config, log: logger("alerts") });
+  const metrics = await serveMetrics({ name: "jobs", host: config.HOST, token: config.METRICS_TOKEN, port: config.METRICS_PORT });
   new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
+    .add("stop metrics", async () => void metrics?.close())
     .add("close workers", () => jobs.close())
     .add("stop alert delivery", () => alertDelivery.stop())
     .add("close connections", async () => {

@@ -9,6 +9,7 @@ import { resolveSecrets } from "@/lib/auth/local-secrets";
 import { createBus } from "@/lib/bus/create-bus";
 import { createDatabase } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
+import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { MARKET_WS_PATH } from "@/lib/realtime/events";
 import { MarketHub } from "@/lib/realtime/market-hub";
 import { handshakeAuthenticator } from "@/lib/realtime/socket-auth";
@@ -42,8 +43,12 @@ async function main(): Promise<void> {
     hub.broadcast(channel, data);
   });
 
+  const metrics = await serveMetrics({ name: "realtime", host: config.HOST, token: config.METRICS_TOKEN, port: config.METRICS_PORT });
   new Shutdown((msg, extra) => log.info(extra ?? {}, msg))
-    .add("stop accepting", async () => void server.close())
+    .add("stop accepting", async () => {
+      server.close();
+      metrics?.close();
+    })
     .add("close sockets", async () => {
       await hub.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

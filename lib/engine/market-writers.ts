@@ -7,6 +7,7 @@ import { bars, ticks } from "@/lib/db/schema";
 import type { Bar, BarInterval, Tick } from "@/lib/domain/market-data";
 import { upsertFeatureVectors } from "@/lib/features/feature-store";
 import type { LiveFeatureVector } from "@/lib/features/live-features";
+import { timedWrite } from "@/lib/metrics/infrastructure";
 import { BatchWriter } from "./persistence/batch-writer";
 
 /** Ticks, closed bars and their feature vectors go to the database in multi-row batches, never a row per insert. */
@@ -18,10 +19,10 @@ export function createMarketWriters(db: Database, config: Config, log: Logger) {
     flushMs: config.TICK_FLUSH_MS,
     maxBuffered: config.TICK_BUFFER_MAX,
     onError: onError("tick"),
-    write: async (batch) => {
+    write: timedWrite("ticks", async (batch) => {
       await db.insert(ticks).values(batch.map((t) => ({ symbol: t.symbol, ts: new Date(t.ts), seq: t.seq, price: String(t.price), size: String(t.size), side: t.side })))
         .onConflictDoNothing();
-    },
+    }),
   });
   const barWriter = new BatchWriter<Bar>({
     name: "bars",
@@ -29,12 +30,12 @@ export function createMarketWriters(db: Database, config: Config, log: Logger) {
     flushMs: config.TICK_FLUSH_MS,
     maxBuffered: 50_000,
     onError: onError("bar"),
-    write: async (batch) => {
+    write: timedWrite("bars", async (batch) => {
       await db.insert(bars).values(batch.map(barToRow)).onConflictDoUpdate({
         target: [bars.symbol, bars.interval, bars.openTime],
         set: { open: sql`excluded.open`, high: sql`excluded.high`, low: sql`excluded.low`, close: sql`excluded.close`, volume: sql`excluded.volume`, trades: sql`excluded.trades` },
       });
-    },
+    }),
   });
   const featureWriter = new BatchWriter<LiveFeatureVector>({
     name: "features",
@@ -42,9 +43,9 @@ export function createMarketWriters(db: Database, config: Config, log: Logger) {
     flushMs: 1_000,
     maxBuffered: 50_000,
     onError: onError("feature"),
-    write: async (batch) => {
+    write: timedWrite("features", async (batch) => {
       for (const group of groupBySeries(batch)) await upsertFeatureVectors(db, { ...group.key, vectors: group.vectors });
-    },
+    }),
   });
   return { tickWriter, barWriter, featureWriter };
 }

@@ -12,6 +12,7 @@ import { amendRefusal, notAmendable, remainingAfter, type OrderChange } from "@/
 import type { Broker, BrokerEvent } from "@/lib/execution/broker";
 import type { Portfolio } from "@/lib/portfolio/portfolio";
 import { failpoint } from "@/lib/runtime/failpoints";
+import { countFill, countOrderStatus, countRejection } from "@/lib/metrics/trading";
 import { marketValue } from "@/lib/portfolio/position";
 import { grossExposureExcept, openOrdersValue } from "@/lib/risk/checks/exposure";
 import { OrderWindow } from "@/lib/risk/order-window";
@@ -108,6 +109,7 @@ export class OrderRouter {
     };
     const stored = await deps.queue.push(() => deps.journal.insertNew(order));
     if (!stored.inserted) return stored.existing;
+    countOrderStatus(order.status);
     void appendAudit(deps.db, { actor: command.actor, action: "order.submit", target: order.id, details: { clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type, quantity: order.quantity, price: order.price ?? null, source: order.source } })
       .catch((error: unknown) => deps.log.error({ err: error }, "audit append failed"));
     deps.publisher.order(order);
@@ -120,6 +122,7 @@ export class OrderRouter {
   private refuse(intent: OrderIntent, { code, message }: RiskRejection): never {
     const { deps } = this;
     this.rejections.set(code, (this.rejections.get(code) ?? 0) + 1);
+    countRejection(code);
     void recordRiskEvent(deps.db, { accountId: deps.accountId, code, message, detail: { clientOrderId: intent.clientOrderId, symbol: intent.symbol, source: intent.source } })
       .catch((error: unknown) => deps.log.error({ err: error }, "failed to record risk event"));
     throw new BusRemoteError(code, message);
@@ -252,9 +255,13 @@ export class OrderRouter {
       if (event.type === "fill") {
         const applied = await this.deps.journal.recordFill(event.order, event.fill, after!);
         if (applied) this.deps.publisher.fill(event.fill);
+        if (applied) countFill(event.fill.symbol);
+        // A partial fill leaves the order PARTIALLY_FILLED again and again: only its final FILLED is counted.
+        if (applied && event.order.status === "FILLED") countOrderStatus("FILLED");
       } else {
         const detail = "reason" in event ? { reason: event.reason } : event.type === "amended" ? { quantity: event.order.quantity, price: event.order.price ?? null } : undefined;
         await this.deps.journal.recordStatus(event.order, event.type.toUpperCase(), detail);
+        countOrderStatus(event.order.status);
       }
       latest.set(event.order.id, event.order);
       this.deps.publisher.order(event.order);

@@ -6,6 +6,7 @@ import { PaperBroker } from "@/lib/execution/paper-broker";
 import { LIVE_FEATURE_INTERVALS, LiveFeatures } from "@/lib/features/live-features";
 import { alertPerformanceDegradation, alerterOf } from "@/lib/alerts";
 import { logger } from "@/lib/logger";
+import { countBar, countTick, trackEngineState } from "@/lib/metrics/trading";
 import { LiveEnsembles } from "@/lib/ml/live/live-ensembles";
 import { BarAggregator } from "@/lib/market/bar-aggregator";
 import type { RealtimeSink } from "@/lib/realtime/sink";
@@ -152,6 +153,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
 
   function onBarClosed(bar: Parameters<typeof publisher.barClosed>[0]): void {
     barWriter.push(bar);
+    countBar(bar.interval);
     liveFeatures.onBarClosed(bar);
     publisher.barClosed(bar);
     const order = config.STRATEGY_ENABLED ? strategies.onBarClosed(bar) : null;
@@ -162,6 +164,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   // The venue sees a print before the bars do, so an order sent on the bar it closes fills at that print.
   function processTick(tick: Tick): void {
     ticksProcessed += 1;
+    countTick(tick.symbol);
     tickWriter.push(tick);
     const receivedAt = Date.now();
     lastTrade.set(tick.symbol, { price: tick.price, receivedAt });
@@ -197,6 +200,11 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
     status: () => ({ feeds: feedStatuses(), ticksProcessed, tickWriter: tickWriter.getStats(), journalQueue: queue.size(), heldTicks: gate.size(), risk: risk.current(), models: ensembles.status(), venues: live?.views() ?? [] }),
     onSlowEventLoop: (p99Ms) => void alertPerformanceDegradation(alerterOf(services), { metric: "engine event-loop delay p99", value: Math.round(p99Ms), threshold: SLOW_LOOP_P99_MS, unit: " ms" }),
   });
+  const untrackMetrics = trackEngineState({
+    equity: () => portfolio.equity().toNumber(), realizedPnl: () => portfolio.realizedPnl().toNumber(), unrealizedPnl: () => portfolio.unrealizedPnl().toNumber(),
+    drawdownRatio: () => monitor.drawdownRatio(), riskState: () => risk.current(), tickBufferDepth: () => tickWriter.getStats().buffered,
+    venuesConnected: () => (live?.views() ?? []).map((v) => [v.venue, v.connection.state === "connected" ? 1 : 0] as const),
+  });
   const modelRefresh = config.STRATEGY_ENABLED ? setInterval(() => void ensembles.refresh(), config.MODEL_REFRESH_MS) : undefined;
   const riskTimer = setInterval(() => monitor.check(Date.now()), RISK_CHECK_INTERVAL_MS);
   publisher.start();
@@ -211,6 +219,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
     feeds: feedStatuses,
     ticksProcessed: () => ticksProcessed,
     async stop() {
+      untrackMetrics();
       clearInterval(modelRefresh);
       clearInterval(riskTimer);
       for (const feed of feeds) await feed.stop();

@@ -1,3 +1,4 @@
+import { setModelHitRate } from "@/lib/metrics";
 import { z } from "zod";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { alertModelAccuracyDrop, type Alerter } from "@/lib/alerts";
@@ -17,7 +18,9 @@ export function signalOutcomesJob(database: DatabaseHandle, alerter?: Alerter): 
     schema,
     async run() {
       const { resolved } = await resolveSignalOutcomes(database);
-      const lagging = (await productionLiveAccuracy(database)).filter((a) => a.resolved >= MIN_RESOLVED_CALLS && a.hitRate <= a.baseline);
+      const accuracy = await productionLiveAccuracy(database);
+      for (const a of accuracy) setModelHitRate(`${a.name} ${a.symbol}`, a.hitRate);
+      const lagging = accuracy.filter((a) => a.resolved >= MIN_RESOLVED_CALLS && a.hitRate <= a.baseline);
       if (alerter) for (const a of lagging) void alertModelAccuracyDrop(alerter, { model: `${a.name} (${a.symbol})`, accuracy: a.hitRate, threshold: a.baseline });
       return { resolved, laggingProduction: lagging.map((a) => ({ version: a.name, hitRate: a.hitRate, baseline: a.baseline, resolved: a.resolved })) };
     },

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { Actor } from "@/lib/auth/actor";
 import { type ClientToServerEvents, isValidRoom, type ServerToClientEvents, SOCKET_PATH } from "./events";
+import { trackSocketClients } from "@/lib/metrics/infrastructure";
 import { credentialsFromHeaders, type HandshakeAuthenticator, type HandshakeCredentials, mayJoinRoom, RECHECK_INTERVAL_MS, UNAUTHENTICATED } from "./socket-auth";
 
 interface UiSocketData {
@@ -62,6 +63,7 @@ export function createUiServer(httpServer: HttpServer, authenticate: HandshakeAu
       () => next(new Error(UNAUTHENTICATED)),
     );
   });
+  trackSocketClients(() => io.engine.clientsCount);
   io.on("connection", (socket) => {
     const timer = setInterval(() => void refreshActor(socket, authenticate), options.recheckMs ?? RECHECK_INTERVAL_MS);
     timer.unref();

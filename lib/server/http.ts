@@ -1,17 +1,20 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { ZodError, z } from "zod";
 import { isBusRemoteError, isBusTimeoutError } from "@/lib/bus/bus";
 import { logger } from "@/lib/logger";
+import { observeHttp } from "@/lib/metrics/http";
+import { isRequest, routeOfCall } from "@/lib/metrics/route-pattern";
 import { ApiError, validationError } from "./api-error";
 
 export function json<T>(body: T, status = 200, headers?: HeadersInit): NextResponse<T> {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(error: unknown, requestId?: string): NextResponse {
   const api = toApiError(error);
-  if (api.status >= 500) logger("api").error({ err: error }, api.message);
+  if (api.status >= 500) logger("api").error({ err: error, requestId }, api.message);
   const retryAfter = (api.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   const headers = retryAfter ? { "retry-after": String(retryAfter) } : undefined;
   return json({ error: { code: api.code, message: api.message, ...(api.details ? { details: api.details } : {}) } }, api.status, headers);
@@ -34,12 +37,37 @@ export function toApiError(error: unknown): ApiError {
 /** Wraps a route handler so every failure becomes the documented JSON error. */
 export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
+    const started = performance.now();
+    const request = isRequest(args[0]) ? args[0] : undefined;
+    const requestId = request?.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
+    let response: Response;
     try {
-      return await fn(...args);
+      response = await fn(...args);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error, requestId);
     }
+    await observeRequest(args, request?.method ?? "GET", response.status, started);
+    return withRequestId(response, requestId);
   };
+}
+
+/** Never fails the request: a metric that cannot be recorded is logged and dropped. */
+async function observeRequest(args: readonly unknown[], method: string, status: number, started: number): Promise<void> {
+  try {
+    observeHttp(await routeOfCall(args), method, status, (performance.now() - started) / 1000);
+  } catch (error) {
+    logger("api").warn({ err: error }, "HTTP metric not recorded");
+  }
+}
+
+/** Lets a caller quote the id that the server's log lines about this request carry. */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("x-request-id", requestId);
+  } catch {
+    // Immutable headers (a redirect or fetched response): the id is still in the logs.
+  }
+  return response;
 }
 
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {

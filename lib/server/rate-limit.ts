@@ -1,6 +1,7 @@
 import "server-only";
 import { alertRateLimitWarning, alerterOf } from "@/lib/alerts";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { countRateLimitHit } from "@/lib/metrics/infrastructure";
 import { ApiError } from "./api-error";
 import type { ServerContext } from "./context";
 
@@ -27,6 +28,7 @@ async function consume(limiterPromise: Promise<RateLimiterAbstract>, key: string
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.ceil(error.msBeforeNext / 1000);
+    countRateLimitHit(what);
     void alertRateLimitWarning(alerterOf(ctx), { limit: what, message: `A client hit the limit on ${what}; it was told to retry in ${seconds} s.` });
     throw new ApiError(429, "RATE_LIMITED", `Too many ${what}; retry in ${seconds} s`, { retryAfterSeconds: seconds });
   }

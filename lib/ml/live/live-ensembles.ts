@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { modelVersions } from "@/lib/db/schema";
 import type { Bar, BarInterval } from "@/lib/domain/market-data";
 import { readStoredEnsemble } from "@/lib/ml/inference/load-ensemble";
+import { countSignal, observeInference } from "@/lib/metrics";
 import { InferenceThread } from "./inference-thread";
 import type { LiveCall, LiveRole, LiveVersion } from "./live-call";
 import { RecentBars } from "./recent-bars";
@@ -47,7 +48,12 @@ export class LiveEnsembles {
     this.recent.push(bar);
     const thread = this.thread;
     if (!thread?.alive || !this.runsOn(bar)) return null;
-    return thread.onBar(bar).catch((error: unknown) => {
+    const started = performance.now();
+    return thread.onBar(bar).then((calls) => {
+      observeInference((performance.now() - started) / 1000);
+      for (let i = 0; i < calls.length; i++) countSignal(bar.symbol);
+      return calls;
+    }).catch((error: unknown) => {
       this.deps.log.error({ err: error, symbol: bar.symbol, interval: bar.interval }, "ensemble inference failed on a bar");
       return [];
     });

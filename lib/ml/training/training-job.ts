@@ -1,3 +1,4 @@
+import { countTrainingRun } from "@/lib/metrics";
 import { TransactionRollbackError } from "drizzle-orm";
 import { z } from "zod";
 import type { RunRequest } from "@/lib/backtest/jobs/backtest-request";
@@ -78,12 +79,14 @@ export async function executeTrainingRun(database: DatabaseHandle, runId: string
   const progress = new TrainingProgress(database.db, runId, controller, (percent) => ctx.progress(percent), options.progressIntervalMs);
   try {
     await trainRun(database, run, progress, controller, options);
+    countTrainingRun("completed");
     return { runId, status: "completed" };
   } catch (error) {
     if (ctx.signal?.aborted) throw new RunInterrupted(runId);
     if (isTransient(error)) throw error;
     const outcome = error instanceof TrainingCancelled ? { status: "cancelled" as const } : { status: "failed" as const, error: error instanceof Error ? error.message : String(error) };
     await finishTrainingRun(database.db, runId, outcome);
+    countTrainingRun(outcome.status);
     return { runId, status: outcome.status };
   } finally {
     ctx.signal?.removeEventListener("abort", stopOnShutdown);

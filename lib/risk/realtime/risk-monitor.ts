@@ -104,6 +104,12 @@ export class RiskMonitor {
     return this.baselines.startOfDay;
   }
 
+  /** How far equity is below its peak, 0..1 (the metrics gauge). */
+  drawdownRatio(): number {
+    const peak = this.baselines.peakFloat;
+    return peak > 0 ? Math.max(0, (peak - this.deps.portfolio.equity().toNumber()) / peak) : 0;
+  }
+
   marks(): EquityMarks {
     return this.baselines.stored();
   }
