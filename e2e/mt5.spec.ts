@@ -83,6 +83,9 @@ test("a market buy from the ticket opens exactly one trade in the terminal, and 
   const [sell] = await orders(page);
   expect(sell!.venue).toBe("mt5");
   expect(ourTrades()).toHaveLength(0);
+  // The books first (what the engine holds), then the screen.
+  await expect.poll(async () => ((await (await page.request.get("/api/positions")).json()) as { positions: Array<{ symbol: string }> }).positions.some((p) => p.symbol === MT5_SYMBOL)).toBe(false);
+  await page.reload();
   await expect.poll(() => positionOnScreen(page)).toBe("flat");
 });
 
