@@ -82,7 +82,11 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
   const riskLoop = await loadRiskLoop({ db, config, accountId, portfolio, log });
   const { risk, monitor } = riskLoop;
 
-  const bybitIsLive = () => feeds.some((f) => f.name === "bybit" && f.status().kind === "bybit" && f.status().state === "live");
+  const bybitFeed = feeds.find((f) => f.name === "bybit");
+  const bybitIsLive = () => {
+    const status = bybitFeed?.status();
+    return status?.kind === "bybit" && status.state === "live";
+  };
   const exchangeClock = new ExchangeClock();
   const venue = exchangeClock.stamp(new PaperBroker({
     instruments, slippageBps: config.PAPER_SLIPPAGE_BPS, makerFeeBps: config.PAPER_MAKER_FEE_BPS,
@@ -121,7 +125,7 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
       const last = lastTrade.get(symbol);
       const fresh = last && Date.now() - last.receivedAt <= REFERENCE_MAX_AGE_MS ? last.price : null;
       // While Bybit itself prices the symbol, a book known to be stale (a gap, a lost connection) prices no order.
-      return fresh !== null && quotes && bybitIsLive() && quotes(symbol) === null ? null : fresh;
+      return fresh !== null && quotes && quotes(symbol) === null && bybitIsLive() ? null : fresh;
     },
   });
   const controller = riskLoop.attach({ router, publisher, onTrip });

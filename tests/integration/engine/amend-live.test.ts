@@ -2,31 +2,23 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "@/lib/domain/order";
 import { COMMANDS } from "@/lib/engine/commands";
-import type { LiveVenueView } from "@/lib/engine/live/live-venues";
-import { startFakeBybit, type FakeBybit } from "../../support/fake-bybit";
+import type { FakeBybit } from "../../support/fake-bybit";
 import { engineClient, rejectionCode } from "../support/engine-client";
-import { type Harness, startHarness, waitFor } from "../support/engine-harness";
+import { type Harness, waitFor } from "../support/engine-harness";
+import { type LiveBybitHarness, startLiveBybitHarness } from "../support/live-bybit-harness";
 
 // The engine in live mode amending BTCUSDT orders on Bybit (a local server that speaks v5 and checks signatures).
+let live: LiveBybitHarness;
 let fake: FakeBybit;
 let h: Harness;
 
 beforeAll(async () => {
-  fake = await startFakeBybit({ markPrices: { BTCUSDT: "60000.0", ETHUSDT: "3000.00" } });
-  h = await startHarness({
-    TRADING_MODE: "live", ENABLE_LIVE_TRADING: "true", BYBIT_SYMBOLS: "BTCUSDT", BYBIT_REST_URL: fake.restUrl, BYBIT_WS_PRIVATE_URL: fake.privateWsUrl,
-    BYBIT_API_KEY: fake.apiKey, BYBIT_API_SECRET: fake.apiSecret, BYBIT_RECV_WINDOW_MS: "1000",
-  });
-  await waitFor(() => h.engine.ticksProcessed() > 20, "first ticks");
-  await waitFor(async () => (await venues())[0]?.reconciliation.phase === "agreed", "the first reconciliation");
+  live = await startLiveBybitHarness();
+  ({ fake, harness: h } = live);
 }, 30_000);
-afterAll(async () => {
-  await h?.close();
-  await fake?.close();
-});
+afterAll(async () => live?.close());
 
 const { submit, request, row } = engineClient(() => h);
-const venues = async () => (await request<{ venues: LiveVenueView[] }>(COMMANDS.venues, { accountId: "demo" })).venues;
 const amend = (orderId: string, change: { quantity?: string; price?: string }) =>
   request<Order>(COMMANDS.amendOrder, { accountId: "demo", orderId, actor: "test", ...change });
 const orderRow = (id: string) => row<{ status: string; quantity: string; price: string; filled: string }>(
