@@ -22,7 +22,8 @@ export class LivePublisher {
   private accountDirty = true;
   private timers: NodeJS.Timeout[] = [];
 
-  constructor(private readonly sink: RealtimeSink, private readonly sources: LiveSources) {}
+  /** accountChanged hears of every order or fill after it is durable (web processes drop their cached account). */
+  constructor(private readonly sink: RealtimeSink, private readonly sources: LiveSources, private readonly accountChanged: (accountId: string) => void = () => {}) {}
 
   start(partialMs = 500, accountMs = 500, feedsMs = 2_000): void {
     this.timers.push(setInterval(() => this.pushPartialBars(), partialMs));
@@ -50,11 +51,13 @@ export class LivePublisher {
 
   order(order: Order): void {
     this.sink.emit(rooms.account(order.accountId), "order", order);
+    this.accountChanged(order.accountId);
     this.accountDirty = true;
   }
 
   fill(fill: Fill): void {
     this.sink.emit(rooms.account(fill.accountId), "fill", fill);
+    this.accountChanged(fill.accountId);
     this.accountDirty = true;
   }
 

@@ -38,6 +38,7 @@ import { SerialQueue } from "./serial-queue";
 import { StrategyRunner } from "./strategy-runner";
 import { TickGate } from "./tick-gate";
 import { warmUpHistory } from "./warm-up";
+import { announceAccountChanged } from "@/lib/bus/change-topics";
 
 export interface Engine {
   stop(): Promise<void>;
@@ -106,6 +107,8 @@ export async function startEngine({ services, sink, onTrip }: EngineOptions): Pr
     accountId, account: accountView, positions: () => portfolio.positionViews(accountId),
     currentBar: (symbol, interval) => aggregatorFor(symbol).current(symbol, interval), symbols: () => [...bySymbol.keys()],
     feeds: feedStatuses,
+  }, (changedAccount) => {
+    announceAccountChanged(bus, changedAccount).catch((error: unknown) => log.warn({ err: error }, "account change not announced; web caches catch up within a second"));
   });
   const live: LiveVenues | null = isLiveMode(config)
     ? new LiveVenues({

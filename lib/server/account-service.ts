@@ -4,14 +4,22 @@ import type { AccountView, PositionView } from "@/lib/domain/account";
 import { loadAccount, startOfDayEquity } from "@/lib/engine/persistence/account-store";
 import { restorePortfolio } from "@/lib/engine/restore-portfolio";
 import { notFound } from "./api-error";
+import { hotRead } from "./cache/hot-reads";
 import type { ServerContext } from "./context";
 import { listInstruments } from "./queries/instruments";
 
+type AccountState = { account: AccountView; positions: PositionView[] };
+
 /**
  * Account and positions as stored by the engine, marked at the last stored trade prices: the same portfolio code
- * the engine runs, so web and engine cannot disagree on the arithmetic.
+ * the engine runs, so web and engine cannot disagree on the arithmetic. Served from memory for up to a second; the
+ * engine's announcement of a durable order or fill drops it at once.
  */
-export async function getAccountState(ctx: ServerContext, accountId: string): Promise<{ account: AccountView; positions: PositionView[] }> {
+export function getAccountState(ctx: ServerContext, accountId: string): Promise<AccountState> {
+  return hotRead(ctx, "accounts", accountId, () => loadAccountState(ctx, accountId));
+}
+
+async function loadAccountState(ctx: ServerContext, accountId: string): Promise<AccountState> {
   const stored = await loadAccount(ctx.database.db, accountId);
   if (!stored) throw notFound(`Account ${accountId} (has the engine started?)`);
   const instruments = await listInstruments(ctx.database.db);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BAR_INTERVALS } from "@/lib/domain/market-data";
 import { requireActor } from "@/lib/server/auth/require-actor";
+import { hotRead } from "@/lib/server/cache/hot-reads";
 import { handler, json, parseQuery } from "@/lib/server/http";
 import { listCandles } from "@/lib/server/queries/candles";
 
@@ -17,5 +18,7 @@ const query = z.object({
 export const GET = handler(async (request: Request) => {
   const { ctx } = await requireActor("read", request);
   const params = parseQuery(request, query);
-  return json({ candles: await listCandles(ctx.database.db, params) });
+  // Closed bars reach the database in batches anyway; the forming bar comes over the socket.
+  const candles = await hotRead(ctx, "candles", JSON.stringify(params), () => listCandles(ctx.database.db, params));
+  return json({ candles });
 });

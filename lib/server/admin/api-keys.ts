@@ -7,6 +7,7 @@ import type { Database } from "@/lib/db/client";
 import { scopesOfRole, type Scope } from "@/lib/domain/roles";
 import { ApiError, notFound } from "../api-error";
 import { requireActor } from "../auth/require-actor";
+import { announceAuthChanged } from "../cache/hot-reads";
 import type { NewApiKey } from "../profile/own-api-keys";
 
 export type AdminApiKeyView = ApiKeyRecord & { ownerEmail: string };
@@ -36,11 +37,12 @@ export async function createApiKeyForUser(db: Database, params: { userId: string
 }
 
 export async function revokeAnyApiKey(db: Database, params: { keyId: string }): Promise<ApiKeyRecord> {
-  const { actor } = await requireActor("admin");
+  const { ctx, actor } = await requireActor("admin");
   const key = await getApiKey(db, params.keyId);
   if (!key) throw notFound("API key");
   if (key.revokedAt !== null) return key;
   const revoked = (await revokeApiKey(db, key.id)) ?? key;
+  await announceAuthChanged(ctx);
   const owner = await getUser(db, key.userId);
   await appendAudit(db, {
     actor: actorLabel(actor), action: "apikey.revoke", target: key.id,

@@ -8,6 +8,7 @@ import { users } from "@/lib/db/schema";
 import type { Role } from "@/lib/domain/roles";
 import { ApiError, notFound } from "../api-error";
 import { requireActor } from "../auth/require-actor";
+import { announceAuthChanged } from "../cache/hot-reads";
 
 type Change = { role: Role } | { disabled: boolean };
 
@@ -42,18 +43,23 @@ async function changeUser(db: Database, actor: Actor, params: { userId: string; 
 }
 
 export async function changeUserRole(db: Database, params: { userId: string; role: Role }): Promise<UserRecord> {
-  const { actor } = await requireActor("admin");
+  const { ctx, actor } = await requireActor("admin");
   const { before, after } = await changeUser(db, actor, { userId: params.userId, change: { role: params.role } });
+  await announceAuthChanged(ctx);
   if (before.role !== after.role) {
     await appendAudit(db, { actor: actorLabel(actor), action: "user.role.change", target: after.id, details: { email: after.email, from: before.role, to: after.role } });
   }
   return after;
 }
 
-/** Disabling takes effect on the user's next request: every request re-reads the user (sessions and keys alike). */
+/**
+ * Disabling takes effect on the user's next request (sessions and keys alike): every web process drops the actors
+ * it cached when the change is announced.
+ */
 export async function setUserDisabled(db: Database, params: { userId: string; disabled: boolean }): Promise<UserRecord> {
-  const { actor } = await requireActor("admin");
+  const { ctx, actor } = await requireActor("admin");
   const { before, after } = await changeUser(db, actor, { userId: params.userId, change: { disabled: params.disabled } });
+  await announceAuthChanged(ctx);
   if (before.disabled !== after.disabled) {
     await appendAudit(db, { actor: actorLabel(actor), action: after.disabled ? "user.disable" : "user.enable", target: after.id, details: { email: after.email } });
   }

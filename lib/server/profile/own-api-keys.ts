@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/db/audit";
 import type { Database } from "@/lib/db/client";
 import { scopesOfRole, type Scope } from "@/lib/domain/roles";
 import { ApiError, notFound } from "../api-error";
+import { announceAuthChanged } from "../cache/hot-reads";
 import { requireSessionActor } from "./session-actor";
 
 export interface NewApiKey {
@@ -33,11 +34,12 @@ export async function createOwnApiKey(db: Database, params: { name: string; scop
 
 /** Revokes one of the caller's own keys; someone else's key is reported as not found, never as forbidden. */
 export async function revokeOwnApiKey(db: Database, params: { keyId: string }): Promise<ApiKeyRecord> {
-  const { actor } = await requireSessionActor();
+  const { ctx, actor } = await requireSessionActor();
   const key = await getApiKey(db, params.keyId);
   if (!key || key.userId !== actor.userId) throw notFound("API key");
   if (key.revokedAt !== null) return key;
   const revoked = (await revokeApiKey(db, key.id)) ?? key;
+  await announceAuthChanged(ctx);
   await appendAudit(db, { actor: actorLabel(actor), action: "apikey.revoke", target: key.id, details: { keyId: key.id, owner: actor.email, scopes: key.scopes } });
   return revoked;
 }

@@ -109,9 +109,14 @@ describe("every user's API keys (/admin/api-keys)", () => {
   it("revokes anyone's key", async () => {
     actAs(trader);
     const theirs = expectOk(await createApiKeyAction({ name: "to revoke", scopes: ["read"] }));
+    actWithKey(theirs.key);
+    await expect(requireActor("read")).resolves.toBeDefined();
     actAs(admin);
     expect(expectOk(await adminRevokeApiKeyAction({ keyId: theirs.record.id })).revokedAt).not.toBeNull();
     expect(await verifyApiKey(db(), theirs.key)).toBeUndefined();
+    actWithKey(theirs.key);
+    await expectApiError(requireActor("read"), 401, "INVALID_API_KEY");
+    actAs(admin);
     expectRefused(await adminRevokeApiKeyAction({ keyId: "00000000-0000-4000-8000-000000000000" }), "NOT_FOUND");
     expect((await auditEntries(bed.services, "apikey.revoke")).find((e) => e.target === theirs.record.id)).toMatchObject({ actor: admin.user.email });
   });

@@ -57,8 +57,10 @@ describe("creating users", () => {
 
 describe("roles", () => {
   it("changes a role and audits from and to", async () => {
-    actAs(admin);
     const target = await createTestUser(bed.services, "viewer");
+    actAs(target);
+    await expectApiError(requireActor("trade"), 403, "FORBIDDEN");
+    actAs(admin);
     expect(expectOk(await changeUserRoleAction({ userId: target.user.id, role: "trader" })).role).toBe("trader");
     const entry = (await auditEntries(bed.services, "user.role.change")).find((e) => e.target === target.user.id);
     expect(entry).toMatchObject({ actor: admin.user.email, details: { from: "viewer", to: "trader" } });
@@ -109,7 +111,10 @@ describe("disabling", () => {
   it("takes effect on the user's next request, for the session and the user's API keys", async () => {
     const target = await createTestUser(bed.services, "trader");
     const key = await createTestKey(bed.services, target.user.id, ["read", "trade"]);
+    // Both credentials are used first, so a cached actor would be there to outlive the change.
     actAs(target);
+    await expect(requireActor("trade")).resolves.toBeDefined();
+    actWithKey(key);
     await expect(requireActor("trade")).resolves.toBeDefined();
     actAs(admin);
     expectOk(await setUserDisabledAction({ userId: target.user.id, disabled: true }));

@@ -11,6 +11,7 @@ import * as tradesRoute from "@/app/api/trades/route";
 import { revokeApiKey, verifyApiKey } from "@/lib/auth/api-key-store";
 import { updateUser } from "@/lib/auth/user-store";
 import { clearServices, registerServices } from "@/lib/runtime/services";
+import { announceAuthChanged } from "@/lib/server/cache/hot-reads";
 import { type Harness, startHarness, waitFor } from "../support/engine-harness";
 import { createTestKey, createTestUser, type TestUser } from "../support/users";
 
@@ -99,9 +100,12 @@ describe("route handlers refuse who may not", () => {
   it("stops a disabled user and a demoted trader on their next request", async () => {
     const victim = await createTestUser(h.services, "trader");
     expect((await positionsRoute.GET(request("/api/positions", victim.cookie))).status).toBe(200);
+    // Stored and announced, as every admin path does (lib/server/admin): cached actors go at once.
     await updateUser(h.services.database.db, victim.user.id, { role: "viewer" });
+    await announceAuthChanged(h.services);
     expect((await ordersRoute.POST(request("/api/orders", victim.cookie, { method: "POST", body: newOrder }))).status).toBe(403);
     await updateUser(h.services.database.db, victim.user.id, { disabled: true });
+    await announceAuthChanged(h.services);
     expect((await positionsRoute.GET(request("/api/positions", victim.cookie))).status).toBe(401);
   });
 });
@@ -115,6 +119,7 @@ describe("API keys", () => {
     expect((await ordersRoute.POST(request("/api/orders", undefined, { method: "POST", body: newOrder, bearer: tradeKey }))).status).toBe(201);
     const record = await verifyApiKey(h.services.database.db, tradeKey);
     await revokeApiKey(h.services.database.db, record!.id);
+    await announceAuthChanged(h.services);
     const revoked = await positionsRoute.GET(request("/api/positions", undefined, { bearer: tradeKey }));
     expect(revoked.status).toBe(401);
     expect(await code(revoked)).toBe("INVALID_API_KEY");
