@@ -1,14 +1,13 @@
 /**
- * Runs before every request (Next.js 16 proxy, Node.js runtime): security headers with a per-request CSP nonce,
- * the CSRF origin check for cookie-authenticated /api mutations, and a sign-in redirect for pages without a
- * session cookie. It is NOT an authorization boundary: every page, route handler and server action checks the
- * caller itself, so skipping this file (CVE-2025-29927) would lose headers, never access control.
+ * Runs before every page and file request (Next.js 16 proxy, Node.js runtime): security headers with a per-request
+ * CSP nonce, and a sign-in redirect for pages without a session cookie. It is NOT an authorization boundary: every
+ * page, route handler and server action checks the caller itself, so skipping this file (CVE-2025-29927) would lose
+ * headers, never access control. The API is left out: its headers are static (next.config.mjs) and its route
+ * handlers refuse cross-site mutations themselves (lib/server/security/cross-site-guard.ts).
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/config";
-import { logger } from "@/lib/logger";
 import { buildContentSecurityPolicy, createNonce, safeHost } from "@/lib/server/security/content-security-policy";
-import { checkRequestOrigin, needsOriginCheck } from "@/lib/server/security/origin-check";
 import { requestIsTls, securityHeaders } from "@/lib/server/security/security-headers";
 import { signInRedirectPath } from "@/lib/server/security/sign-in-redirect";
 
@@ -27,18 +26,6 @@ export function proxy(request: NextRequest): NextResponse {
   });
   const headers = securityHeaders({ csp, tls });
 
-  if (needsOriginCheck({ method: request.method, pathname, authorization: request.headers.get("authorization") })) {
-    const verdict = checkRequestOrigin(
-      { origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site"), referer: request.headers.get("referer") },
-      { hosts: [host, request.headers.get("x-forwarded-host")], trustedOrigins: [config.PUBLIC_URL] },
-    );
-    if (!verdict.ok) {
-      logger("security").warn({ method: request.method, path: pathname, reason: verdict.reason }, "cross-site request refused");
-      const body = { error: { code: "CSRF_REJECTED", message: `Cross-site request refused: ${verdict.reason}` } };
-      return withHeaders(NextResponse.json(body, { status: 403, headers: { "cache-control": "no-store" } }), headers);
-    }
-  }
-
   const signIn = signInRedirectPath({
     method: request.method, pathname, search, cookieNames: request.cookies.getAll().map((c) => c.name), isRsc: request.headers.has("rsc"),
   });
@@ -53,6 +40,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Every path, static files included, so every response carries the headers.
-  matcher: ["/:path*"],
+  // Every path but the API's, static files included, so every page and file carries the nonce CSP.
+  matcher: ["/((?!api/).*)"],
 };

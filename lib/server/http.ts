@@ -6,7 +6,9 @@ import { isBusRemoteError, isBusTimeoutError } from "@/lib/bus/bus";
 import { logger } from "@/lib/logger";
 import { observeHttp } from "@/lib/metrics/http";
 import { isRequest, routeOfCall } from "@/lib/metrics/route-pattern";
+import { runInRequest } from "@/lib/runtime/request-context";
 import { ApiError, validationError } from "./api-error";
+import { crossSiteRefusal } from "./security/cross-site-guard";
 
 export function json<T>(body: T, status = 200, headers?: HeadersInit): NextResponse<T> {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
@@ -40,23 +42,32 @@ export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Respons
     const started = performance.now();
     const request = isRequest(args[0]) ? args[0] : undefined;
     const requestId = request?.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
-    let response: Response;
-    try {
-      response = await fn(...args);
-    } catch (error) {
-      response = errorResponse(error, requestId);
-    }
-    await observeRequest(args, request?.method ?? "GET", response.status, started);
-    return withRequestId(response, requestId);
+    return runInRequest({ requestId }, async () => {
+      let response: Response;
+      try {
+        const refusal = request && crossSiteRefusal(request);
+        response = refusal ? errorResponse(refusal, requestId) : await fn(...args);
+      } catch (error) {
+        response = errorResponse(error, requestId);
+      }
+      await recordRequest(args, request?.method ?? "GET", response.status, started);
+      return withRequestId(response, requestId);
+    });
   };
 }
 
-/** Never fails the request: a metric that cannot be recorded is logged and dropped. */
-async function observeRequest(args: readonly unknown[], method: string, status: number, started: number): Promise<void> {
+/**
+ * One log line per request (its id and actor come from the request context) and the latency histogram. Never
+ * fails the request: what cannot be recorded is logged and dropped.
+ */
+async function recordRequest(args: readonly unknown[], method: string, status: number, started: number): Promise<void> {
   try {
-    observeHttp(await routeOfCall(args), method, status, (performance.now() - started) / 1000);
+    const route = await routeOfCall(args);
+    const seconds = (performance.now() - started) / 1000;
+    observeHttp(route, method, status, seconds);
+    logger("http").info({ method, route, status, ms: Math.round(seconds * 10_000) / 10 }, "request");
   } catch (error) {
-    logger("api").warn({ err: error }, "HTTP metric not recorded");
+    logger("api").warn({ err: error }, "HTTP request not recorded");
   }
 }
 

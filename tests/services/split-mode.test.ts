@@ -10,7 +10,7 @@ import { EventRecorder } from "./support/event-recorder";
 import { adminApiKey } from "./support/credentials";
 import { HttpClient } from "./support/http-client";
 import { createTestDatabase, eventually, freePort, requireRedis, sleep, type TestDatabase } from "./support/infrastructure";
-import { ensureProductionBuild, launchWorker, splitEnv, startRealtime, startWeb, startWorker } from "./support/launch";
+import { AUTH_ENV, ensureProductionBuild, launchWorker, splitEnv, startRealtime, startWeb, startWorker } from "./support/launch";
 import { type ServiceProcess, stopAllServices } from "./support/service-process";
 
 type UiSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -18,6 +18,7 @@ type UiSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let database: TestDatabase;
 let http: HttpClient;
 let apiKey: string;
+let web: ServiceProcess;
 let realtimePort: number;
 let socket: UiSocket | undefined;
 const socketOrders = new EventRecorder<Order>();
@@ -61,7 +62,7 @@ describe("split mode: worker, realtime gateway and web as separate processes on 
     await startWorker(env);
     const [webPort, gatewayPort] = await Promise.all([freePort(), freePort()]);
     realtimePort = gatewayPort;
-    await Promise.all([startRealtime(env, gatewayPort), startWeb(env, webPort)]);
+    [, web] = await Promise.all([startRealtime(env, gatewayPort), startWeb(env, webPort)]);
     apiKey = await adminApiKey(database.url);
     http = new HttpClient(`http://127.0.0.1:${webPort}`, apiKey);
   }, 600_000);
@@ -83,6 +84,17 @@ describe("split mode: worker, realtime gateway and web as separate processes on 
     expect(health.checks.worker?.ok).toBe(true);
     expect(health.checks.feeds).toMatchObject({ ok: true });
     expect(health.checks.feeds?.detail).toContain("simulator:live");
+  });
+
+  it("logs each API request as one JSON line with its request id, route, status and the actor behind the key", async () => {
+    const requestId = `split-log-${Date.now()}`;
+    const response = await fetch(new URL("/api/positions", http.baseUrl), { headers: { authorization: `Bearer ${apiKey}`, "x-request-id": requestId } });
+    expect(response.headers.get("x-request-id")).toBe(requestId);
+    const line = await web.waitForLine((l) => l.includes(requestId), 10_000, "the request's log line");
+    expect(JSON.parse(line)).toMatchObject({
+      msg: "request", level: 30, process: "web", component: "http", requestId, method: "GET", route: "/api/positions", status: 200,
+      actor: expect.stringMatching(new RegExp(`^${AUTH_ENV.ADMIN_EMAIL} \\(api key [0-9a-f-]{36}\\)$`)),
+    });
   });
 
   it("streams ticks to a Socket.IO client that subscribed on the gateway", async () => {

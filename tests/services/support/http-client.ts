@@ -11,7 +11,7 @@ export class HttpClient {
   private readonly clientAddress = `198.51.100.${1 + Math.floor(Math.random() * 250)}-${process.pid}-${Date.now()}`;
 
   /** apiKey: sent as `Authorization: Bearer`, as programs do. */
-  constructor(private readonly baseUrl: string, private readonly apiKey?: string) {}
+  constructor(readonly baseUrl: string, private readonly apiKey?: string) {}
 
   get<T>(path: string): Promise<JsonResponse<T>> {
     return this.request<T>("GET", path);
