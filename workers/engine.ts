@@ -10,6 +10,7 @@ import { logger } from "@/lib/logger";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { RedisSink } from "@/lib/realtime/redis-sink";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { announceReady } from "@/lib/runtime/process-ready";
 import { requireSplitServices } from "@/lib/runtime/require-split";
 import { createServices } from "@/lib/runtime/services";
 import { Shutdown } from "@/lib/runtime/shutdown";
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     })
     .listen();
   log.info({ pid: process.pid }, "worker ready");
+  announceReady();
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { startJobs } from "@/lib/jobs/start-jobs";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { announceReady } from "@/lib/runtime/process-ready";
 import { requireSplitServices } from "@/lib/runtime/require-split";
 import { createServices } from "@/lib/runtime/services";
 import { Shutdown } from "@/lib/runtime/shutdown";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     })
     .listen();
   log.info({ pid: process.pid }, "jobs ready");
+  announceReady();
 }
 
 main().catch((error: unknown) => {

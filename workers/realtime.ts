@@ -16,6 +16,7 @@ import { handshakeAuthenticator } from "@/lib/realtime/socket-auth";
 import { MARKET_TOPIC, type MarketMessage } from "@/lib/realtime/sink";
 import { createUiServer } from "@/lib/realtime/socket-server";
 import { loadConfigOrExit } from "@/lib/runtime/exit-on-config-error";
+import { announceReady } from "@/lib/runtime/process-ready";
 import { requireSplitServices } from "@/lib/runtime/require-split";
 import { Shutdown } from "@/lib/runtime/shutdown";
 
@@ -61,7 +62,10 @@ async function main(): Promise<void> {
     .add("close database", () => database.close())
     .listen();
 
-  server.listen(config.REALTIME_PORT, config.HOST, () => log.info({ port: config.REALTIME_PORT }, `realtime gateway ready on ${config.HOST}:${config.REALTIME_PORT}`));
+  server.listen(config.REALTIME_PORT, config.HOST, () => {
+    log.info({ port: config.REALTIME_PORT }, `realtime gateway ready on ${config.HOST}:${config.REALTIME_PORT}`);
+    announceReady();
+  });
 }
 
 main().catch((error: unknown) => {

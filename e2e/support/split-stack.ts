@@ -8,7 +8,7 @@ import { startRealtime, startWeb, startWorker } from "../../tests/services/suppo
 import { baseEnv, ServiceProcess } from "../../tests/services/support/service-process";
 import { E2E_ADMIN } from "./credentials";
 import { dropDatabase, recreateDatabase } from "./fresh-database";
-import { startPrivateRedis } from "./private-redis";
+import { startPrivateRedis } from "../../tests/services/support/private-redis";
 
 const TSX = "node_modules/.bin/tsx";
 
@@ -130,8 +130,8 @@ export async function startSplitStack(options: SplitStackOptions): Promise<Split
   try {
     const databaseUrl = await recreateDatabase(options.databaseName);
     cleanup.add(() => dropDatabase(options.databaseName));
-    const redis = await startPrivateRedis(await freePort());
-    cleanup.add(async () => redis.removeFiles());
+    const redis = await startPrivateRedis();
+    cleanup.add(() => redis.stop());
     running(redis.process);
     const env = stackEnv(databaseUrl, redis.url, publicUrl);
     await runScript("db-migrate", "scripts/db-migrate.ts", env);

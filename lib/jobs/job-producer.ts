@@ -1,3 +1,4 @@
+import { closeOnShutdown } from "@/lib/runtime/closers";
 import type { Services } from "@/lib/runtime/services";
 import type { JobQueue } from "./job-queue";
 
@@ -20,7 +21,11 @@ export function jobProducer(services: Services): Promise<JobQueue> {
   if (!services.config.REDIS_URL) return Promise.reject(new NoJobRunner());
   let producer = producers.get(services);
   if (!producer) {
-    producer = import("./bullmq-job-queue").then(({ BullmqJobQueue }) => new BullmqJobQueue(services.config.REDIS_URL!));
+    producer = import("./bullmq-job-queue").then(({ BullmqJobQueue }) => {
+      const queue = new BullmqJobQueue(services.config.REDIS_URL!);
+      closeOnShutdown("job producer", () => queue.close());
+      return queue;
+    });
     producers.set(services, producer);
   }
   return producer;

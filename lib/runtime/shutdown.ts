@@ -41,6 +41,16 @@ export class Shutdown {
       }
     }
     this.log("shutdown complete");
+    await flushOutput();
     process.exit(0);
   }
+}
+
+/**
+ * Resolves once everything written to stdout and stderr reached its destination. Under PM2's cluster mode both are
+ * PM2's asynchronous log file streams, and an exit right after the last line would lose it.
+ */
+function flushOutput(): Promise<void> {
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
+  return Promise.all([flushed(process.stdout), flushed(process.stderr)]).then(() => undefined);
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { alertRateLimitWarning, alerterOf } from "@/lib/alerts";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { countRateLimitHit } from "@/lib/metrics/infrastructure";
 import { ApiError } from "./api-error";
+import { createRateLimiter } from "./create-rate-limiter";
 import type { ServerContext } from "./context";
 
 type Registry = Record<symbol, Promise<RateLimiterAbstract> | undefined>;
@@ -11,14 +12,7 @@ type Registry = Record<symbol, Promise<RateLimiterAbstract> | undefined>;
 function limiter(ctx: ServerContext, name: string, points: number): Promise<RateLimiterAbstract> {
   const registry = globalThis as unknown as Registry;
   const KEY = Symbol.for(`tradeforge.rate-limiter.${name}`);
-  registry[KEY] ??= (async () => {
-    const options = { keyPrefix: `tf-${name}`, points, duration: 60 };
-    if (!ctx.config.REDIS_URL) return new RateLimiterMemory(options);
-    const { Redis } = await import("ioredis");
-    const client = new Redis(ctx.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    // Fail closed to a local limit if Redis is away, never open.
-    return new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) });
-  })();
+  registry[KEY] ??= createRateLimiter(ctx.config.REDIS_URL, name, { keyPrefix: `tf-${name}`, points, duration: 60 });
   return registry[KEY];
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ServerContext } from "../context";
+import { createRateLimiter } from "../create-rate-limiter";
 
 export interface SignInGuard {
   isLocked(email: string, ip: string): Promise<boolean>;
@@ -12,11 +13,9 @@ export interface SignInGuard {
 const KEY = Symbol.for("tradeforge.sign-in-guard");
 type Registry = { [KEY]?: Promise<SignInGuard> };
 
-async function limiter(ctx: ServerContext, points: number, prefix: string): Promise<RateLimiterAbstract> {
-  const options = { keyPrefix: prefix, points, duration: ctx.config.SIGNIN_LOCKOUT_MINUTES * 60, blockDuration: ctx.config.SIGNIN_LOCKOUT_MINUTES * 60 };
-  if (!ctx.config.REDIS_URL) return new RateLimiterMemory(options);
-  const { Redis } = await import("ioredis");
-  return new RateLimiterRedis({ ...options, storeClient: new Redis(ctx.config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }), insuranceLimiter: new RateLimiterMemory(options) });
+function limiter(ctx: ServerContext, points: number, prefix: string): Promise<RateLimiterAbstract> {
+  const lockout = ctx.config.SIGNIN_LOCKOUT_MINUTES * 60;
+  return createRateLimiter(ctx.config.REDIS_URL, prefix, { keyPrefix: prefix, points, duration: lockout, blockDuration: lockout });
 }
 
 /** Locks an email out after SIGNIN_MAX_FAILURES failures (and an IP after ten times that) for SIGNIN_LOCKOUT_MINUTES. */

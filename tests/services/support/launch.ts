@@ -61,7 +61,7 @@ export async function startRealtime(env: Record<string, string>, port: number, t
 
 /** `next start` on the production build; resolves once Next.js says Ready. */
 export async function startWeb(env: Record<string, string>, port: number, timeoutMs = 90_000): Promise<ServiceProcess> {
-  const web = new ServiceProcess({ name: "web", command: NEXT, args: ["start", "-p", String(port), "-H", "127.0.0.1"], env: { ...env, PORT: String(port) } });
+  const web = new ServiceProcess({ name: "web", command: NEXT, args: ["start", "-p", String(port), "-H", "127.0.0.1"], env: { ...env, PORT: String(port), NEXT_MANUAL_SIG_HANDLE: "true" } });
   await web.waitForLine((line) => /\bReady\b/.test(line), timeoutMs, "Next.js Ready");
   return web;
 }
