@@ -3,8 +3,6 @@
  * emits through the Redis emitter) and /ws/market fed from the bus.
  */
 import { createServer } from "node:http";
-import { createAdapter } from "@socket.io/redis-adapter";
-import { Redis } from "ioredis";
 import { resolveSecrets } from "@/lib/auth/local-secrets";
 import { createBus } from "@/lib/bus/create-bus";
 import { createDatabase } from "@/lib/db/client";
@@ -12,6 +10,7 @@ import { logger } from "@/lib/logger";
 import { serveMetrics } from "@/lib/metrics/serve-metrics";
 import { MARKET_WS_PATH } from "@/lib/realtime/events";
 import { MarketHub } from "@/lib/realtime/market-hub";
+import { attachRedisAdapter } from "@/lib/realtime/redis-adapter";
 import { handshakeAuthenticator } from "@/lib/realtime/socket-auth";
 import { MARKET_TOPIC, type MarketMessage } from "@/lib/realtime/sink";
 import { createUiServer } from "@/lib/realtime/socket-server";
@@ -31,9 +30,7 @@ async function main(): Promise<void> {
   // The gateway is another origin than the web; without PUBLIC_URL it cannot know the web's port.
   const authenticate = handshakeAuthenticator(database.db, resolveSecrets(config).AUTH_SECRET, { trustedOrigins: [config.PUBLIC_URL], anyPort: !config.PUBLIC_URL });
   const io = createUiServer(server, authenticate);
-  const pub = new Redis(config.REDIS_URL);
-  const sub = pub.duplicate();
-  io.adapter(createAdapter(pub, sub));
+  const adapter = attachRedisAdapter(io, config.REDIS_URL);
   const hub = new MarketHub(authenticate);
   server.on("upgrade", (req, socket, head) => {
     if (new URL(req.url ?? "/", "http://x").pathname === MARKET_WS_PATH) void hub.handleUpgrade(req, socket, head);
@@ -56,8 +53,7 @@ async function main(): Promise<void> {
     })
     .add("close redis", async () => {
       await bus.close();
-      sub.disconnect();
-      await pub.quit().catch(() => pub.disconnect());
+      await adapter.close();
     })
     .add("close database", () => database.close())
     .listen();

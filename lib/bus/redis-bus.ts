@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import { watchRedis } from "@/lib/metrics/infrastructure";
 import {
   type Bus, type BusHandler, BusTimeoutError, DEFAULT_REQUEST_TIMEOUT_MS, errorReply, type ReplyEnvelope,
   type Responder, type Unsubscribe, unwrapReply,
@@ -22,11 +23,14 @@ export class RedisBus implements Bus {
   private readonly pending = new Map<string, (reply: ReplyEnvelope) => void>();
   private readonly replyChannel = `${PREFIX}reply:${randomUUID()}`;
   private replyReady: Promise<unknown> | undefined;
+  private readonly unwatchRedis: () => void;
 
   constructor(url: string) {
     this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
     this.sub = new Redis(url, { maxRetriesPerRequest: null });
     this.sub.on("message", (channel: string, raw: string) => this.dispatch(channel, raw));
+    // Every split-mode process has a bus: tradeforge_redis_up{client="bus"} says whether it can reach Redis.
+    this.unwatchRedis = watchRedis("bus", this.pub);
   }
 
   private dispatch(channel: string, raw: string): void {
@@ -94,6 +98,7 @@ export class RedisBus implements Bus {
   }
 
   async close(): Promise<void> {
+    this.unwatchRedis();
     this.sub.disconnect();
     await this.pub.quit().catch(() => this.pub.disconnect());
   }

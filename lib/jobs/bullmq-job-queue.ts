@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type Job, Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { trackQueueDepths, watchRedis } from "@/lib/metrics/infrastructure";
+import { QUEUE_STATES } from "@/lib/metrics/queue-depths";
 import type { Cadence } from "./cadence";
 import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobAttempt, type JobDefinition, type JobOptions, type JobQueue, QUEUE_NAME } from "./job-queue";
 import type { JobRunRecorder } from "./job-run-recorder";
@@ -21,6 +23,8 @@ export class BullmqJobQueue implements JobQueue {
   private worker: Worker | undefined;
   private readonly producer: Redis;
   private readonly closing = new AbortController();
+  private readonly unwatchRedis: () => void;
+  private stopDepths: (() => void) | undefined;
 
   constructor(
     private readonly url: string,
@@ -33,6 +37,7 @@ export class BullmqJobQueue implements JobQueue {
       connection: this.producer,
       defaultJobOptions: { attempts: JOB_ATTEMPTS, backoff: { type: "exponential", delay: JOB_BACKOFF_MS }, removeOnComplete: 500, removeOnFail: 1000 },
     });
+    this.unwatchRedis = watchRedis("bullmq", this.producer);
   }
 
   async enqueue(name: string, payload: unknown, options: JobOptions = {}): Promise<string> {
@@ -72,6 +77,8 @@ export class BullmqJobQueue implements JobQueue {
         throw error;
       }
     }, { connection, concurrency: 1 });
+    // The process that runs the queue exports its depths (a web process only produces).
+    this.stopDepths = trackQueueDepths(this.queueName, () => this.queue.getJobCounts(...QUEUE_STATES));
     this.worker.on("failed", (job, error) => {
       if (job) this.onFailure(job.name, error, job.attemptsMade < (job.opts.attempts ?? 1));
     });
@@ -84,6 +91,8 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
+    this.stopDepths?.();
+    this.unwatchRedis();
     this.closing.abort();
     await this.worker?.close();
     await this.queue.close();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { trackQueueDepths } from "@/lib/metrics/infrastructure";
 import { type Cadence, nextFireTime } from "./cadence";
-import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobDefinition, type JobOptions, type JobQueue, type JobTrigger } from "./job-queue";
+import { InvalidJobPayload, JOB_ATTEMPTS, JOB_BACKOFF_MS, type JobDefinition, type JobOptions, type JobQueue, type JobTrigger, QUEUE_NAME } from "./job-queue";
 import type { JobRunRecorder } from "./job-run-recorder";
 import { runRecorded } from "./run-recorded";
 
@@ -23,6 +24,9 @@ export class MemoryJobQueue implements JobQueue {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly schedules = new Map<string, NodeJS.Timeout>();
   private running = false;
+  private active = 0;
+  private retrying = 0;
+  private stopDepths: (() => void) | undefined;
   private closed = false;
   private readonly closing = new AbortController();
 
@@ -63,7 +67,16 @@ export class MemoryJobQueue implements JobQueue {
 
   async process(definitions: readonly JobDefinition[]): Promise<void> {
     for (const definition of definitions) this.definitions.set(definition.name, definition);
+    this.stopDepths ??= trackQueueDepths(QUEUE_NAME, async () => this.depths());
     this.drainSoon();
+  }
+
+  /**
+   * BullMQ's states as far as this runner has them: retries waiting out their backoff are delayed. Schedules are
+   * timers, not delayed jobs, and failures live only in job_runs, so there is no failed count.
+   */
+  depths(): { waiting: number; active: number; delayed: number } {
+    return { waiting: this.pending.length, active: this.active, delayed: this.retrying };
   }
 
   private drainSoon(): void {
@@ -88,6 +101,7 @@ export class MemoryJobQueue implements JobQueue {
 
   private async runOne(job: PendingJob): Promise<void> {
     const definition = this.definitions.get(job.name)!;
+    this.active++;
     try {
       const attempt = { name: job.name, jobId: job.id, trigger: job.trigger, attempt: job.attempt };
       await runRecorded(definition, job.payload, attempt, { progress: async () => undefined, signal: this.closing.signal }, this.recorder);
@@ -101,15 +115,20 @@ export class MemoryJobQueue implements JobQueue {
         this.known.delete(job.id);
         return;
       }
+      this.retrying++;
       const retry = setTimeout(() => {
+        this.retrying--;
         this.pending.push({ ...job, attempt: job.attempt + 1 });
         this.drainSoon();
       }, JOB_BACKOFF_MS * 2 ** (job.attempt - 1));
       retry.unref();
+    } finally {
+      this.active--;
     }
   }
 
   async close(): Promise<void> {
+    this.stopDepths?.();
     this.closed = true;
     this.closing.abort();
     for (const timer of this.schedules.values()) clearTimeout(timer);

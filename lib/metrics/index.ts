@@ -4,4 +4,4 @@ export { markProcessUp } from "./process";
 export { observeHttp } from "./http";
 export { countBar, countFill, countOrderStatus, countRejection, countSignal, countTick, trackEngineState } from "./trading";
 export { countTrainingRun, observeInference, setModelHitRate } from "./models";
-export { countRateLimitHit, observeDbWrite, setDiskFreeRatio, trackSocketClients } from "./infrastructure";
+export { countRateLimitHit, observeDbWrite, setDiskFreeRatio, trackQueueDepths, trackSocketClients, watchRedis } from "./infrastructure";

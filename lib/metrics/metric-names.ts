@@ -61,6 +61,9 @@ export const INFRASTRUCTURE_METRIC_NAMES = [
   "tradeforge_socketio_clients",
   "tradeforge_venue_connected",
   "tradeforge_disk_free_ratio",
+  "tradeforge_queue_jobs",
+  "tradeforge_redis_up",
+  "tradeforge_redis_ping_seconds",
 ] as const;
 
 export const METRIC_NAMES: readonly string[] = [

@@ -1,17 +1,21 @@
 import { Emitter } from "@socket.io/redis-emitter";
 import { Redis } from "ioredis";
 import type { Bus } from "@/lib/bus/bus";
+import { watchRedis } from "@/lib/metrics/infrastructure";
 import type { ServerEventName, ServerEventPayload, ServerToClientEvents } from "./events";
+import type { RedisChannelOptions } from "./redis-adapter";
 import { MARKET_TOPIC, type MarketMessage, type RealtimeSink } from "./sink";
 
 /** Split mode: Socket.IO events through the Redis emitter (gateways run the Redis adapter), market data over the bus. */
 export class RedisSink implements RealtimeSink {
   private readonly redis: Redis;
   private readonly emitter: Emitter<ServerToClientEvents>;
+  private readonly unwatchRedis: () => void;
 
-  constructor(url: string, private readonly bus: Bus) {
+  constructor(url: string, private readonly bus: Bus, options: RedisChannelOptions = {}) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 2 });
-    this.emitter = new Emitter<ServerToClientEvents>(this.redis);
+    this.emitter = new Emitter<ServerToClientEvents>(this.redis, options.key ? { key: options.key } : {});
+    this.unwatchRedis = watchRedis("socketio-emitter", this.redis);
   }
 
   emit<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
@@ -24,6 +28,7 @@ export class RedisSink implements RealtimeSink {
   }
 
   async close(): Promise<void> {
+    this.unwatchRedis();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

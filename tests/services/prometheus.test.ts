@@ -49,7 +49,7 @@ function configFor(ports: Record<string, number>, ruleFiles: string[]): string {
 describe("promtool accepts the shipped configuration", () => {
   it("checks prometheus.yml and the alert rules it loads", async () => {
     expect(await promtool("check", "config", "prometheus.yml")).toMatch(/SUCCESS: prometheus\.yml is valid/);
-    expect(await promtool("check", "rules", "alerts.yml")).toMatch(/SUCCESS: 7 rules found/);
+    expect(await promtool("check", "rules", "alerts.yml")).toMatch(/SUCCESS: 9 rules found/);
   });
 
   it("fires every alert on its situation and not before (promtool test rules)", async () => {
@@ -113,7 +113,7 @@ describe("a real Prometheus scraping the split-mode worker and realtime gateway"
       return test?.state === "firing" && test.alerts?.length === 2 ? data.groups : undefined;
     }, 30_000, "the test rule to fire for worker and realtime");
     const shipped = groups.filter((group) => group.name !== "services-test").flatMap((group) => group.rules);
-    expect(shipped).toHaveLength(7);
+    expect(shipped).toHaveLength(9);
     expect(shipped.filter((rule) => rule.health !== "ok").map((rule) => `${rule.name}: ${rule.health} ${rule.lastError}`)).toEqual([]);
     const firing = groups.find((group) => group.name === "services-test")!.rules[0].alerts!;
     expect(firing.map((alert) => alert.labels.process).sort()).toEqual(["realtime", "worker"]);

@@ -157,6 +157,8 @@ describe("Prometheus configuration", () => {
       ModelHitRateDrop: "medium",
       RateLimitHits: "low",
       DiskSpaceLow: "low",
+      RedisUnreachable: "medium",
+      JobQueueBacklog: "low",
     });
     for (const rule of rules) {
       expect(rule.annotations?.summary?.length, `${rule.alert} summary`).toBeGreaterThan(10);
