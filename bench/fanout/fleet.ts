@@ -1,13 +1,13 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { ChildMessage, FleetConnect, ParentMessage } from "./fleet-protocol";
+import type { ChildMessage, FleetConnect, FleetLibrary, ParentMessage } from "./fleet-protocol";
 
 const ENTRY = fileURLToPath(new URL("./client-fleet.ts", import.meta.url));
 
 type Reply<T extends ChildMessage["type"]> = Extract<ChildMessage, { type: T }>;
 
-/** The parent's handle on the client fleet process: connect, arm, await completion, collect receipts. */
-export class ClientFleet {
+/** The parent's handle on one client fleet process: connect, arm, await completion, collect receipts. */
+class FleetProcess {
   private readonly child: ChildProcess;
   private readonly waiting = new Map<ChildMessage["type"], (message: ChildMessage) => void>();
   private failure: Error | undefined;
@@ -33,7 +33,7 @@ export class ClientFleet {
   }
 
   /** Sends a command and resolves with the reply of the given type (rejects when the fleet fails or times out). */
-  private request<T extends ChildMessage["type"]>(message: ParentMessage | undefined, reply: T, timeoutMs: number): Promise<Reply<T>> {
+  request<T extends ChildMessage["type"]>(message: ParentMessage | undefined, reply: T, timeoutMs: number): Promise<Reply<T>> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -49,25 +49,62 @@ export class ClientFleet {
     });
   }
 
-  connect(command: Omit<FleetConnect, "type">): Promise<Reply<"connected">> {
-    return this.request({ type: "connect", ...command }, "connected", 60_000);
-  }
-
-  /** Resolves with a promise for the moment every client holds every armed tick. */
-  async arm(firstSeq: number, count: number, completeWithinMs: number): Promise<{ complete: Promise<unknown> }> {
-    const complete = this.request(undefined, "complete", completeWithinMs);
-    complete.catch(() => undefined);
-    await this.request({ type: "arm", firstSeq, count }, "armed", 10_000);
-    return { complete };
-  }
-
-  collect(): Promise<Reply<"receipts">> {
-    return this.request({ type: "collect" }, "receipts", 30_000);
-  }
-
   /** Ends the fleet process, and with it every connection. */
   close(): void {
     this.child.removeAllListeners("exit");
     this.child.kill();
+  }
+}
+
+/** What the fleet processes recorded during one block, client-major over all processes (client 0: the reference). */
+export interface FleetReceipts {
+  received: Float64Array;
+  stray: number;
+  cpuMs: number;
+  sameLastTick: boolean | undefined;
+}
+
+/** One side's clients, spread over `processes` fleet processes; the first one holds the reference client. */
+export class ClientFleet {
+  private readonly processes: FleetProcess[];
+
+  constructor(
+    processes: number,
+    readonly library: FleetLibrary,
+  ) {
+    this.processes = Array.from({ length: processes }, () => new FleetProcess());
+  }
+
+  /** Opens `clients` connections in all, split evenly; resolves with the seconds the slowest process took. */
+  async connect(command: Omit<FleetConnect, "type" | "withReference" | "library">): Promise<number> {
+    const share = (i: number) => Math.floor(command.clients / this.processes.length) + (i < command.clients % this.processes.length ? 1 : 0);
+    const replies = await Promise.all(
+      this.processes.map((p, i) => p.request({ type: "connect", ...command, clients: share(i), library: this.library, withReference: i === 0 }, "connected", 60_000)),
+    );
+    return Math.max(...replies.map((r) => r.seconds));
+  }
+
+  /** Resolves with a promise for the moment every client holds every armed tick. */
+  async arm(firstSeq: number, count: number, completeWithinMs: number): Promise<{ complete: Promise<unknown> }> {
+    const complete = Promise.all(this.processes.map((p) => p.request(undefined, "complete", completeWithinMs)));
+    complete.catch(() => undefined);
+    await Promise.all(this.processes.map((p) => p.request({ type: "arm", firstSeq, count }, "armed", 10_000)));
+    return { complete };
+  }
+
+  async collect(): Promise<FleetReceipts> {
+    const parts = await Promise.all(this.processes.map((p) => p.request({ type: "collect" }, "receipts", 30_000)));
+    const received = new Float64Array(parts.reduce((n, part) => n + part.received.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      received.set(part.received, offset);
+      offset += part.received.length;
+    }
+    const sum = (pick: (part: Reply<"receipts">) => number) => parts.reduce((n, part) => n + pick(part), 0);
+    return { received, stray: sum((p) => p.stray), cpuMs: sum((p) => p.cpuMs), sameLastTick: parts[0].sameLastTick };
+  }
+
+  close(): void {
+    for (const p of this.processes) p.close();
   }
 }

@@ -17,6 +17,15 @@ export interface BlockSample {
   serverCpuMs: number;
   fleetCpuMs: number;
   stray: number;
+  /** The reference socket.io-client against the minimal clients (see protocolCheck). */
+  check: ProtocolCheck;
+}
+
+export interface ProtocolCheck {
+  referenceTicks: number;
+  minimalTicksMin: number;
+  minimalTicksMax: number;
+  sameLastTick: boolean | undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,9 +51,28 @@ export async function emitPaced(side: FanoutSide, pacing: Pacing, firstSeq: numb
 }
 
 /** Opens the fleet's connections to the side as the dashboard does; resolves with the seconds it took. */
-export async function connectFleet(side: FanoutSide, fleet: ClientFleet, clients: number): Promise<number> {
-  const connected = await fleet.connect({ url: side.url, path: SOCKET_PATH, clients, headers: side.headers, rooms: side.rooms });
-  return connected.seconds;
+export function connectFleet(side: FanoutSide, fleet: ClientFleet, clients: number): Promise<number> {
+  return fleet.connect({ url: side.url, path: SOCKET_PATH, clients, headers: side.headers, rooms: side.rooms });
+}
+
+/**
+ * Client 0 is a real socket.io-client. If the minimal clients' best count differs from its count, or its last tick
+ * differs from theirs, the minimal protocol client is wrong (a minimal client short of the others is a lost tick,
+ * reported as such).
+ */
+function protocolCheck(received: Float64Array, count: number, sameLastTick: boolean | undefined): ProtocolCheck {
+  const clients = received.length / count;
+  const ticksOf = (client: number) => {
+    let n = 0;
+    for (let slot = 0; slot < count; slot++) if (!Number.isNaN(received[client * count + slot])) n++;
+    return n;
+  };
+  const minimal = Array.from({ length: clients - 1 }, (_, i) => ticksOf(i + 1));
+  const check = { referenceTicks: ticksOf(0), minimalTicksMin: Math.min(...minimal), minimalTicksMax: Math.max(...minimal), sameLastTick };
+  if (check.referenceTicks !== check.minimalTicksMax || sameLastTick !== true) {
+    throw new Error(`protocol check failed: socket.io-client reference vs minimal clients ${JSON.stringify(check)}`);
+  }
+  return check;
 }
 
 /** Emits one block of ticks and returns each delivery's latency once every client has them all (or gave up). */
@@ -54,8 +82,9 @@ export async function measureBlock(side: FanoutSide, fleet: ClientFleet, pacing:
   const emittedAt = await emitPaced(side, pacing, firstSeq, count);
   await complete.catch(() => undefined);
   const cpu = process.cpuUsage(cpuBefore);
-  const { received, stray, cpuMs } = await fleet.collect();
+  const { received, stray, cpuMs, sameLastTick } = await fleet.collect();
+  const check = protocolCheck(received, count, sameLastTick);
   const latenciesMs = new Float64Array(received.length);
   for (let i = 0; i < received.length; i++) latenciesMs[i] = received[i] - emittedAt[i % count];
-  return { latenciesMs, serverCpuMs: (cpu.user + cpu.system) / 1000, fleetCpuMs: cpuMs, stray };
+  return { latenciesMs, serverCpuMs: (cpu.user + cpu.system) / 1000, fleetCpuMs: cpuMs, stray, check };
 }

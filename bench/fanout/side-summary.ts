@@ -13,6 +13,8 @@ export interface FanoutSummary {
   serverCpuMsPerEmit: number;
   fleetCpuUsPerDelivery: number;
   connectSeconds: number;
+  /** Ticks the reference socket.io-client (client 0) got, and its own latency; the minimal clients' counts. */
+  protocolCheck: { referenceTicks: number; minimalTicksMin: number; minimalTicksMax: number; referenceP50Ms: number; referenceMaxMs: number };
 }
 
 /** Gathers one side's blocks; the percentiles are over every delivery of every block. */
@@ -20,7 +22,10 @@ export class SideSamples {
   private readonly blocks: BlockSample[] = [];
   private emits = 0;
 
-  constructor(readonly connectSeconds: number) {}
+  constructor(
+    readonly connectSeconds: number,
+    private readonly clients: number,
+  ) {}
 
   add(block: BlockSample, emits: number): void {
     this.blocks.push(block);
@@ -42,6 +47,19 @@ export class SideSamples {
       serverCpuMsPerEmit: cpu((b) => b.serverCpuMs) / this.emits,
       fleetCpuUsPerDelivery: (cpu((b) => b.fleetCpuMs) * 1000) / all.length,
       connectSeconds: this.connectSeconds,
+      protocolCheck: this.protocolCheck(),
+    };
+  }
+
+  private protocolCheck(): FanoutSummary["protocolCheck"] {
+    const total = (pick: (b: BlockSample) => number) => this.blocks.reduce((sum, b) => sum + pick(b), 0);
+    const reference = Float64Array.from(this.blocks.flatMap((b) => [...b.latenciesMs.subarray(0, b.latenciesMs.length / this.clients)].filter((ms) => !Number.isNaN(ms)))).sort();
+    return {
+      referenceTicks: total((b) => b.check.referenceTicks),
+      minimalTicksMin: total((b) => b.check.minimalTicksMin),
+      minimalTicksMax: total((b) => b.check.minimalTicksMax),
+      referenceP50Ms: percentileOfSorted(reference, 50),
+      referenceMaxMs: reference[reference.length - 1],
     };
   }
 }
