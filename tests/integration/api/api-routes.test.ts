@@ -9,24 +9,21 @@ import * as statusRoute from "@/app/api/status/route";
 import * as tradesRoute from "@/app/api/trades/route";
 import type { LiveVenueView } from "@/lib/engine/live/live-venues";
 import { writeHeartbeat } from "@/lib/engine/persistence/heartbeat";
-import { clearServices, registerServices } from "@/lib/runtime/services";
-import { type Harness, startHarness, waitFor } from "../support/engine-harness";
-import { createTestUser, type TestUser } from "../support/users";
+import { type Harness, waitFor } from "../support/engine-harness";
+import { type RouteHarness, startRouteHarness } from "../support/route-harness";
+import type { TestUser } from "../support/users";
 
 let h: Harness;
 let trader: TestUser;
 const BASE = "http://localhost:3000";
 
+let routes: RouteHarness;
+
 beforeAll(async () => {
-  h = await startHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "1000" });
-  registerServices(h.services);
-  trader = await createTestUser(h.services, "trader");
-  await waitFor(() => h.engine.ticksProcessed() > 20, "first ticks");
+  routes = await startRouteHarness({ ORDER_RATE_LIMIT_PER_MINUTE: "1000" });
+  ({ harness: h, trader } = routes);
 });
-afterAll(async () => {
-  clearServices();
-  await h?.close();
-});
+afterAll(async () => routes?.close());
 
 const req = (path: string, init: RequestInit = {}) => new Request(`${BASE}${path}`, { ...init, headers: { cookie: trader.cookie, ...init.headers } });
 const post = (body: unknown, raw?: string) =>

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
 import * as positionsRoute from "@/app/api/positions/route";
 import { ACCOUNT_CHANGED_TOPIC, isAccountChanged } from "@/lib/bus/change-topics";
-import { clearServices, registerServices } from "@/lib/runtime/services";
 import { engineClient } from "../support/engine-client";
-import { type Harness, startHarness, waitFor } from "../support/engine-harness";
-import { createTestUser, type TestUser } from "../support/users";
+import { type Harness, waitFor } from "../support/engine-harness";
+import { type RouteHarness, startRouteHarness } from "../support/route-harness";
+import type { TestUser } from "../support/users";
 
 // The web's cached reads against the real engine: an order's fill shows in /api/positions as soon as the engine
 // announces it, however recently the positions were read, and the announcement comes only once the fill is durable.
@@ -13,16 +13,13 @@ let h: Harness;
 let trader: TestUser;
 const client = engineClient(() => h);
 
+let routes: RouteHarness;
+
 beforeAll(async () => {
-  h = await startHarness();
-  registerServices(h.services);
-  trader = await createTestUser(h.services, "trader");
-  await waitFor(() => h.engine.ticksProcessed() > 20, "first ticks");
+  routes = await startRouteHarness();
+  ({ harness: h, trader } = routes);
 });
-afterAll(async () => {
-  clearServices();
-  await h?.close();
-});
+afterAll(async () => routes?.close());
 
 const positions = async () => {
   const response = await positionsRoute.GET(new Request("http://localhost:3000/api/positions", { headers: { cookie: trader.cookie } }));

@@ -2,26 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as balanceRoute from "@/app/api/balance/route";
 import * as metricsRoute from "@/app/api/metrics/route";
 import * as orderRoute from "@/app/api/orders/[id]/route";
-import { clearServices, registerServices } from "@/lib/runtime/services";
 import { engineClient, rejectionCode } from "../support/engine-client";
-import { type Harness, startHarness, waitFor } from "../support/engine-harness";
-import { createTestUser, type TestUser } from "../support/users";
+import { type Harness, waitFor } from "../support/engine-harness";
+import { type RouteHarness, startRouteHarness } from "../support/route-harness";
+import type { TestUser } from "../support/users";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 let h: Harness;
 let trader: TestUser;
 const client = engineClient(() => h);
 
+let routes: RouteHarness;
+
 beforeAll(async () => {
-  h = await startHarness({ MAX_ORDER_NOTIONAL: "5000", METRICS_TOKEN: TOKEN });
-  registerServices(h.services);
-  trader = await createTestUser(h.services, "trader");
-  await waitFor(() => h.engine.ticksProcessed() > 20, "first ticks");
+  routes = await startRouteHarness({ MAX_ORDER_NOTIONAL: "5000", METRICS_TOKEN: TOKEN });
+  ({ harness: h, trader } = routes);
 });
-afterAll(async () => {
-  clearServices();
-  await h?.close();
-});
+afterAll(async () => routes?.close());
 
 const scrape = (headers: Record<string, string> = {}) => metricsRoute.GET(new Request("http://localhost:3000/api/metrics", { headers }));
 
