@@ -32,6 +32,21 @@ function logFiles(name) {
   return { out_file: path.join(LOG_DIR, `${name}.log`), error_file: path.join(LOG_DIR, `${name}.error.log`), merge_logs: true, time: false };
 }
 
+/**
+ * How PM2 runs every app. wait_ready: `pm2 start`, `restart` and `reload` wait until the process says it is ready
+ * (lib/runtime/process-ready.ts; the web from instrumentation.ts), so a reload stops an old web process only once
+ * its replacement serves.
+ */
+const MANAGED = {
+  cwd: ROOT,
+  kill_timeout: KILL_TIMEOUT_MS,
+  wait_ready: true,
+  listen_timeout: 60_000,
+  autorestart: true,
+  max_restarts: 10,
+  min_uptime: 10_000,
+};
+
 /** A TypeScript entry point run by node with the tsx loader: one process, so PM2's signal reaches the code itself. */
 function tsProcess(name, script) {
   return {
@@ -41,14 +56,7 @@ function tsProcess(name, script) {
     interpreter: "none",
     exec_mode: "fork",
     instances: 1,
-    cwd: ROOT,
-    kill_timeout: KILL_TIMEOUT_MS,
-    // `pm2 start` and `pm2 restart` return once the process said it is ready (lib/runtime/process-ready.ts).
-    wait_ready: true,
-    listen_timeout: 60_000,
-    autorestart: true,
-    max_restarts: 10,
-    min_uptime: 10_000,
+    ...MANAGED,
     env: { NODE_ENV: "production" },
     ...logFiles(name),
   };
@@ -60,14 +68,7 @@ const web = {
   args: ["start", "-p", String(PORT), ...(process.env.HOST ? ["-H", process.env.HOST] : [])],
   exec_mode: "cluster",
   instances: WEB_INSTANCES,
-  cwd: ROOT,
-  kill_timeout: KILL_TIMEOUT_MS,
-  // A reload starts the new process and stops the old one once the new one says it is ready (instrumentation.ts).
-  wait_ready: true,
-  listen_timeout: 60_000,
-  autorestart: true,
-  max_restarts: 10,
-  min_uptime: 10_000,
+  ...MANAGED,
   // The web drains on its own (lib/runtime/http-drain.ts) instead of Next.js dropping idle keep-alive connections at once.
   env: { NODE_ENV: "production", PORT: String(PORT), NEXT_MANUAL_SIG_HANDLE: "true" },
   ...logFiles("web"),
