@@ -20,7 +20,10 @@ export type HotReadName = keyof typeof CACHES;
 
 interface HotReads {
   caches: Record<HotReadName, ReadCache<unknown>>;
-  listening: Promise<void>;
+  /** Resolves true once the subscriptions stand, false if they failed. */
+  listening: Promise<boolean>;
+  /** The same answer once known, so a hot read does not wait on a settled promise every time. */
+  listeningNow?: boolean;
 }
 
 // Keyed by the services object: tests and restarts that build new services never see another database's values.
@@ -32,7 +35,9 @@ function hotReadsOf(ctx: ServerContext): HotReads {
   let reads = registry[KEY].get(ctx);
   if (!reads) {
     const caches = Object.fromEntries(Object.entries(CACHES).map(([name, options]) => [name, new ReadCache(options)])) as HotReads["caches"];
-    reads = { caches, listening: listen(ctx, caches) };
+    const created: HotReads = { caches, listening: listen(ctx, caches).then(() => true, () => false) };
+    void created.listening.then((listening) => (created.listeningNow = listening));
+    reads = created;
     registry[KEY].set(ctx, reads);
   }
   return reads;
@@ -53,7 +58,7 @@ async function listen(ctx: ServerContext, caches: HotReads["caches"]): Promise<v
  */
 export async function hotRead<V>(ctx: ServerContext, name: HotReadName, key: string, load: () => Promise<V>): Promise<V> {
   const reads = hotReadsOf(ctx);
-  const listening = await reads.listening.then(() => true, () => false);
+  const listening = reads.listeningNow ?? (await reads.listening);
   if (!listening) {
     registry[KEY]?.delete(ctx);
     return load();

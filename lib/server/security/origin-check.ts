@@ -69,8 +69,13 @@ export function checkRequestOrigin(headers: RequestOriginHeaders, policy: Origin
  * Which requests the proxy checks: state-changing /api calls that a cookie could authenticate. A bearer key is
  * never sent by a browser on its own, and next-auth guards /api/auth/* with its own CSRF token.
  */
+/** POST, PUT, PATCH and DELETE: the methods a forged cross-site request could use to change something. */
+export function isStateChanging(method: string): boolean {
+  return STATE_CHANGING.has(method.toUpperCase());
+}
+
 export function needsOriginCheck(params: { method: string; pathname: string; authorization: string | null }): boolean {
-  if (!STATE_CHANGING.has(params.method.toUpperCase())) return false;
+  if (!isStateChanging(params.method)) return false;
   if (params.pathname !== "/api" && !params.pathname.startsWith("/api/")) return false;
   if (params.pathname === "/api/auth" || params.pathname.startsWith("/api/auth/")) return false;
   return !params.authorization?.startsWith("Bearer ");
