@@ -74,26 +74,39 @@ async function signedInDatabase(): Promise<{ database: DatabaseHandle; cookie: s
   return { database, cookie: await issueSessionCookie(user!.id, SECRET) };
 }
 
-/** Embedded mode: the engine's EmbeddedSink into createUiServer (handshake auth, rooms) in the same process. */
-export async function embeddedSide(symbol: string): Promise<FanoutSide> {
+/** The platform's Socket.IO server (handshake auth, rooms) on a database with one signed-in trader. */
+async function platformGateway() {
   const { database, cookie } = await signedInDatabase();
   const server = createServer();
   const authenticate = handshakeAuthenticator(database.db, SECRET);
   const io = createUiServer(server, authenticate);
-  const hub = new MarketHub(authenticate);
-  const sink = new EmbeddedSink(io, hub);
+  return { database, cookie, server, authenticate, io };
+}
+
+/** What a platform side's clients connect with, and how it stops once its own parts are closed. */
+async function platformSide(gateway: Awaited<ReturnType<typeof platformGateway>>, label: string, symbol: string, sink: RealtimeSink, closeParts: () => Promise<void>): Promise<FanoutSide> {
   return {
-    label: "embedded: EmbeddedSink -> createUiServer",
-    url: await listen(server),
-    headers: { cookie },
+    label,
+    url: await listen(gateway.server),
+    headers: { cookie: gateway.cookie },
     rooms: dashboardRooms(symbol),
     publish: (tick) => publishTick(sink, tick),
     async close() {
-      await hub.close();
-      await closeIo(io);
-      await database.close();
+      await closeParts();
+      await gateway.database.close();
     },
   };
+}
+
+/** Embedded mode: the engine's EmbeddedSink into createUiServer (handshake auth, rooms) in the same process. */
+export async function embeddedSide(symbol: string): Promise<FanoutSide> {
+  const gateway = await platformGateway();
+  const hub = new MarketHub(gateway.authenticate);
+  const sink = new EmbeddedSink(gateway.io, hub);
+  return platformSide(gateway, "embedded: EmbeddedSink -> createUiServer", symbol, sink, async () => {
+    await hub.close();
+    await closeIo(gateway.io);
+  });
 }
 
 /**
@@ -102,24 +115,13 @@ export async function embeddedSide(symbol: string): Promise<FanoutSide> {
  * stacks on the same Redis neither see these ticks nor send theirs here.
  */
 export async function splitSide(symbol: string, redisUrl: string): Promise<FanoutSide> {
-  const { database, cookie } = await signedInDatabase();
+  const gateway = await platformGateway();
   const key = `tradeforge-bench-fanout-${randomUUID()}`;
-  const server = createServer();
-  const authenticate = handshakeAuthenticator(database.db, SECRET);
-  const io = createUiServer(server, authenticate);
-  const adapter = attachRedisAdapter(io, redisUrl, { key });
+  const adapter = attachRedisAdapter(gateway.io, redisUrl, { key });
   const sink = new RedisSink(redisUrl, new MemoryBus(), { key });
-  return {
-    label: "split: RedisSink -> Redis -> gateway",
-    url: await listen(server),
-    headers: { cookie },
-    rooms: dashboardRooms(symbol),
-    publish: (tick) => publishTick(sink, tick),
-    async close() {
-      await sink.close();
-      await closeIo(io);
-      await adapter.close();
-      await database.close();
-    },
-  };
+  return platformSide(gateway, "split: RedisSink -> Redis -> gateway", symbol, sink, async () => {
+    await sink.close();
+    await closeIo(gateway.io);
+    await adapter.close();
+  });
 }
